@@ -1,0 +1,351 @@
+package io.connectsdk.runtime.standalone;
+
+import io.connectsdk.api.config.ConfigException;
+import io.connectsdk.api.errors.ConnectException;
+import io.connectsdk.runtime.config.ConnectorConfig;
+import io.connectsdk.runtime.config.WorkerConfig;
+import io.connectsdk.runtime.plugin.Plugins;
+import io.connectsdk.runtime.storage.FileOffsetStore;
+import io.connectsdk.runtime.storage.MemoryStatusStore;
+import io.connectsdk.runtime.worker.Worker;
+import io.connectsdk.runtime.worker.WorkerPlugins;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Launches a standalone worker in this process: one worker, connector configurations given at
+ * start (usually from properties files), source offsets in {@code offset.storage.file.filename},
+ * statuses in memory. This is what {@code connect-sdk standalone} and tests call.
+ *
+ * <pre>{@code
+ * try (Standalone.Handle worker = Standalone.start(workerProps, List.of(connectorProps))) {
+ *     ConnectorStateInfo status = worker.herder().connectorStatus("my-connector");
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>{@link #start} checks everything before running anything: the worker configuration, then
+ * every connector configuration (a {@link ConfigException} naming the connector and every bad key
+ * when one is invalid), then the plugins and the Kafka cluster; only then it starts the worker and
+ * the connectors, waiting until each connector instance has started. If any step fails, whatever
+ * was started is stopped again and the exception is thrown: nothing is left half-running.
+ *
+ * <p>The REST API is not started here: the caller (the CLI) serves {@link Handle#herder()} on the
+ * worker's {@code listeners}; in standalone mode the REST layer answers reads and refuses changes.
+ */
+public final class Standalone {
+    private static final Logger log = LoggerFactory.getLogger(Standalone.class);
+    /** How long {@link #start} waits to reach the Kafka cluster. */
+    static final long CLUSTER_LOOKUP_TIMEOUT_MS = 30_000;
+
+    private Standalone() {
+    }
+
+    /**
+     * Starts a standalone worker with the plugins of its {@code plugin.path} (and the runtime's
+     * classpath).
+     *
+     * @param workerProps the worker configuration
+     * @param connectorProps the connector configurations, each with its {@code name}
+     * @return the running worker; close it to stop
+     * @throws ConfigException when the worker or a connector configuration is invalid
+     * @throws ConnectException when the plugins, the offsets file or the Kafka cluster cannot be
+     *     used, or a connector fails to start
+     */
+    public static Handle start(Map<String, String> workerProps, List<Map<String, String>> connectorProps) {
+        StandaloneConfig config = new StandaloneConfig(workerProps);
+        String pluginPath = config.getList(WorkerConfig.PLUGIN_PATH_CONFIG) == null ? null
+                : String.join(",", config.getList(WorkerConfig.PLUGIN_PATH_CONFIG));
+        Plugins plugins = Plugins.discover(pluginPath);
+        for (String problem : plugins.problems()) {
+            log.warn("Plugin problem: {}", problem);
+        }
+        try {
+            return start(config, connectorProps, WorkerPlugins.of(plugins), plugins);
+        } catch (RuntimeException | Error e) {
+            plugins.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts a standalone worker with the given plugins (tests and embedders).
+     *
+     * @param workerProps the worker configuration
+     * @param connectorProps the connector configurations
+     * @param plugins where plugins come from; not closed by the handle
+     * @return the running worker
+     */
+    public static Handle start(Map<String, String> workerProps, List<Map<String, String>> connectorProps,
+                               WorkerPlugins plugins) {
+        return start(new StandaloneConfig(workerProps), connectorProps, plugins, null);
+    }
+
+    private static Handle start(StandaloneConfig config, List<Map<String, String>> connectorProps,
+                                WorkerPlugins plugins, AutoCloseable owned) {
+        Objects.requireNonNull(connectorProps, "connectorProps");
+        String workerId = workerId(config);
+        FileOffsetStore offsets = new FileOffsetStore(config.offsetsFile());
+        Worker worker = new Worker(workerId, config, plugins, offsets, new MemoryStatusStore());
+        List<Map<String, String>> connectors = checkConnectors(worker, connectorProps);
+        String clusterId = lookupClusterId(config);
+        worker.start();
+        StandaloneHerder herder = new StandaloneHerder(worker, clusterId);
+        herder.start();
+        Handle handle = new Handle(config, worker, herder, owned);
+        try {
+            for (Map<String, String> c : connectors) {
+                herder.putConnectorConfig(c.get(ConnectorConfig.NAME_CONFIG), c, false);
+            }
+        } catch (RuntimeException | Error e) {
+            handle.close();
+            throw e;
+        }
+        log.info("Standalone worker {} started with {} connector(s)", workerId, connectors.size());
+        return handle;
+    }
+
+    private static List<Map<String, String>> checkConnectors(Worker worker, List<Map<String, String>> connectorProps) {
+        List<Map<String, String>> result = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < connectorProps.size(); i++) {
+            Map<String, String> props = connectorProps.get(i);
+            String name = props.get(ConnectorConfig.NAME_CONFIG);
+            String label = name == null || name.isBlank() ? "#" + (i + 1) : "'" + name.trim() + "'";
+            Map<String, List<String>> errors = worker.validateConnectorConfig(props);
+            if (!errors.isEmpty()) {
+                ConfigException detail = new ConfigException(errors);
+                ConfigException e = new ConfigException("Connector " + label + " has an invalid configuration: "
+                        + detail.getMessage(), detail);
+                throw e;
+            }
+            if (!names.add(name.trim())) {
+                throw new ConfigException(ConnectorConfig.NAME_CONFIG, name, "two connectors are named " + name.trim());
+            }
+            Map<String, String> copy = new LinkedHashMap<>(props);
+            copy.put(ConnectorConfig.NAME_CONFIG, name.trim());
+            result.add(copy);
+        }
+        return result;
+    }
+
+    /** @return the worker id: the advertised (or first listener's) host and port */
+    static String workerId(WorkerConfig config) {
+        String host = config.getString(WorkerConfig.REST_ADVERTISED_HOST_NAME_CONFIG);
+        Integer port = config.getInt(WorkerConfig.REST_ADVERTISED_PORT_CONFIG);
+        List<String> listeners = config.getList(WorkerConfig.LISTENERS_CONFIG);
+        if ((host == null || port == null) && listeners != null && !listeners.isEmpty()) {
+            try {
+                URI uri = URI.create(listeners.get(0).trim());
+                if (host == null && uri.getHost() != null && !uri.getHost().isEmpty()) {
+                    host = uri.getHost();
+                }
+                if (port == null) {
+                    port = uri.getPort();
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(WorkerConfig.LISTENERS_CONFIG, listeners.get(0),
+                        "not a URL like http://host:port: " + e.getMessage());
+            }
+        }
+        if (host == null || host.isEmpty()) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                host = "localhost";
+            }
+        }
+        return host + ":" + (port == null || port < 0 ? 8083 : port);
+    }
+
+    private static String lookupClusterId(WorkerConfig config) {
+        Map<String, Object> props = new HashMap<>();
+        Set<String> adminNames = AdminClientConfig.configNames();
+        config.originals().forEach((k, v) -> {
+            if (adminNames.contains(k)) {
+                props.put(k, v);
+            }
+        });
+        props.putAll(config.originalsWithPrefix("admin."));
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "connect-sdk-cluster-id-lookup");
+        try (Admin admin = Admin.create(props)) {
+            String id = admin.describeCluster().clusterId().get(CLUSTER_LOOKUP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            log.info("Kafka cluster id: {}", id);
+            return id;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("Interrupted while connecting to Kafka", e);
+        } catch (Exception e) {
+            throw new ConnectException("Could not reach the Kafka cluster at bootstrap.servers=" + config.bootstrapServers()
+                    + " within " + CLUSTER_LOOKUP_TIMEOUT_MS + " ms: " + e, e);
+        }
+    }
+
+    /**
+     * Reads a properties file (ISO-8859-1 escapes as {@link Properties} reads them; UTF-8 text is
+     * accepted too).
+     *
+     * @param file the file
+     * @return its keys and values, in no particular order
+     * @throws ConfigException naming the file when it is missing or unreadable
+     */
+    public static Map<String, String> loadProperties(Path file) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("Properties file " + file + " does not exist");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException("Properties file " + file + " cannot be read: " + e.getMessage(), e);
+        }
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String key : p.stringPropertyNames()) {
+            result.put(key, p.getProperty(key));
+        }
+        return result;
+    }
+
+    /**
+     * Starts a standalone worker from properties files.
+     *
+     * @param workerFile the worker properties file
+     * @param connectorFiles the connector properties files
+     * @return the running worker
+     */
+    public static Handle start(Path workerFile, List<Path> connectorFiles) {
+        Map<String, String> worker = loadProperties(workerFile);
+        List<Map<String, String>> connectors = new ArrayList<>();
+        for (Path f : connectorFiles) {
+            connectors.add(loadProperties(f));
+        }
+        return start(worker, connectors);
+    }
+
+    /**
+     * {@code java ... Standalone worker.properties [connector.properties ...]}: runs until the JVM
+     * is asked to stop (the shutdown hook stops the worker gracefully).
+     *
+     * @param args the worker properties file, then connector properties files
+     */
+    public static void main(String[] args) {
+        if (args.length < 1) {
+            System.err.println("Usage: Standalone worker.properties [connector1.properties ...]");
+            System.exit(1);
+        }
+        List<Path> connectors = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            connectors.add(Path.of(args[i]));
+        }
+        Handle handle;
+        try {
+            handle = start(Path.of(args[0]), connectors);
+        } catch (RuntimeException e) {
+            System.err.println("Standalone worker failed to start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(handle::close, "standalone-shutdown"));
+        handle.awaitClosed();
+    }
+
+    /**
+     * A running standalone worker. Thread-safe; {@link #close()} is idempotent and bounded by
+     * twice {@code task.shutdown.graceful.timeout.ms} (tasks, then connectors) plus the offset
+     * commit of each task.
+     */
+    public static final class Handle implements AutoCloseable {
+        private final StandaloneConfig config;
+        private final Worker worker;
+        private final StandaloneHerder herder;
+        private final AutoCloseable owned;
+        private final CountDownLatch closed = new CountDownLatch(1);
+        private boolean closing;
+
+        Handle(StandaloneConfig config, Worker worker, StandaloneHerder herder, AutoCloseable owned) {
+            this.config = config;
+            this.worker = worker;
+            this.herder = herder;
+            this.owned = owned;
+        }
+
+        /** @return the herder: what the REST API serves */
+        public StandaloneHerder herder() {
+            return herder;
+        }
+
+        /** @return the worker */
+        public Worker worker() {
+            return worker;
+        }
+
+        /** @return the worker configuration (for the REST listeners) */
+        public StandaloneConfig config() {
+            return config;
+        }
+
+        /** @return this worker's id, {@code host:port} */
+        public String workerId() {
+            return worker.workerId();
+        }
+
+        /** Blocks until {@link #close()} completed. */
+        public void awaitClosed() {
+            try {
+                closed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Stops every connector and task, commits their offsets, stops the worker. */
+        @Override
+        public void close() {
+            synchronized (this) {
+                if (closing) {
+                    return;
+                }
+                closing = true;
+            }
+            try {
+                herder.stop();
+            } catch (RuntimeException e) {
+                log.error("Stopping the herder failed", e);
+            }
+            try {
+                worker.stop();
+            } catch (RuntimeException e) {
+                log.error("Stopping the worker failed", e);
+            }
+            if (owned != null) {
+                try {
+                    owned.close();
+                } catch (Exception e) {
+                    log.warn("Closing the plugins failed", e);
+                }
+            }
+            closed.countDown();
+        }
+    }
+}

@@ -1,0 +1,432 @@
+package io.connectsdk.runtime.standalone;
+
+import io.connectsdk.api.config.ConfigException;
+import io.connectsdk.api.errors.ConnectException;
+import io.connectsdk.runtime.config.ConnectorConfig;
+import io.connectsdk.runtime.herder.ConnectorInfo;
+import io.connectsdk.runtime.herder.ConnectorStateInfo;
+import io.connectsdk.runtime.herder.ConnectorTaskId;
+import io.connectsdk.runtime.herder.ConnectorType;
+import io.connectsdk.runtime.herder.Herder;
+import io.connectsdk.runtime.herder.NotFoundException;
+import io.connectsdk.runtime.herder.State;
+import io.connectsdk.runtime.herder.TaskInfo;
+import io.connectsdk.runtime.storage.StatusStore;
+import io.connectsdk.runtime.worker.ConnectorListener;
+import io.connectsdk.runtime.worker.TargetState;
+import io.connectsdk.runtime.worker.Worker;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Herder} of a standalone worker: connector configurations and task configurations in
+ * memory, statuses in the worker's (memory) status store, everything run by one {@link Worker}.
+ *
+ * <p><b>Reads</b> ({@link #connectors()}, {@link #connectorInfo}, {@link #connectorConfig},
+ * {@link #connectorStatus}, {@link #taskConfigs}, {@link #taskStatus}) answer at once from the
+ * current view, from any thread. <b>Changes</b> ({@link #putConnectorConfig}, delete, pause,
+ * resume, restarts) work when called programmatically; they are serialised on the herder's own
+ * thread ({@code standalone-herder}) and the caller waits for them. The REST layer refuses them in
+ * standalone mode, as Kafka Connect's standalone REST API does for most of them.
+ *
+ * <p><b>Task reconfiguration.</b> Whenever a connector produces task configurations (at start,
+ * when it calls {@code requestTaskReconfiguration()}, after a resume) the herder compares them
+ * with the running ones and, only if they differ, stops the old tasks and starts new ones.
+ *
+ * <p><b>Lifecycle.</b> {@link #start()}, then use, then {@link #stop()}, which stops every
+ * connector and task (bounded by {@code task.shutdown.graceful.timeout.ms}).
+ */
+public final class StandaloneHerder implements Herder, ConnectorListener {
+    private static final Logger log = LoggerFactory.getLogger(StandaloneHerder.class);
+    /** How long {@link #putConnectorConfig} waits for the connector to start, as Kafka's REST timeout. */
+    public static final long DEFAULT_START_TIMEOUT_MS = 90_000;
+
+    /** What the herder knows of one connector; replaced whole on every change. */
+    private record Entry(Map<String, String> config, ConnectorType type, List<Map<String, String>> taskConfigs,
+                         TargetState target) {
+        Entry withTasks(List<Map<String, String>> tasks) {
+            return new Entry(config, type, tasks, target);
+        }
+
+        Entry withTarget(TargetState t) {
+            return new Entry(config, type, taskConfigs, t);
+        }
+    }
+
+    private final Worker worker;
+    private final String kafkaClusterId;
+    private final long startTimeoutMs;
+    private final Map<String, Entry> connectors = new ConcurrentHashMap<>();
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "standalone-herder");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean stopped;
+
+    /**
+     * @param worker the worker that runs the connectors; started and stopped by the caller
+     * @param kafkaClusterId the Kafka cluster's id, or {@code null} when unknown
+     */
+    public StandaloneHerder(Worker worker, String kafkaClusterId) {
+        this(worker, kafkaClusterId, DEFAULT_START_TIMEOUT_MS);
+    }
+
+    /**
+     * @param worker the worker that runs the connectors
+     * @param kafkaClusterId the Kafka cluster's id, or {@code null}
+     * @param startTimeoutMs how long {@link #putConnectorConfig} waits for a connector to start
+     */
+    public StandaloneHerder(Worker worker, String kafkaClusterId, long startTimeoutMs) {
+        this.worker = Objects.requireNonNull(worker, "worker");
+        this.kafkaClusterId = kafkaClusterId;
+        this.startTimeoutMs = startTimeoutMs;
+    }
+
+    /** Starts the herder (nothing runs until connectors are added). */
+    public void start() {
+        log.info("Standalone herder started on worker {}", worker.workerId());
+    }
+
+    /** Stops every task, then every connector, each group within the graceful timeout; idempotent. */
+    public void stop() {
+        if (stopped) {
+            return;
+        }
+        try {
+            call(() -> {
+                stopped = true;
+                List<ConnectorTaskId> all = new ArrayList<>();
+                for (Map.Entry<String, Entry> e : connectors.entrySet()) {
+                    for (int i = 0; i < e.getValue().taskConfigs().size(); i++) {
+                        all.add(new ConnectorTaskId(e.getKey(), i));
+                    }
+                }
+                worker.stopAndAwaitTasks(all);
+                for (String name : new ArrayList<>(connectors.keySet())) {
+                    worker.stopConnector(name);
+                }
+                return null;
+            });
+        } finally {
+            stopped = true;
+            executor.shutdown();
+            log.info("Standalone herder stopped");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Reads
+
+    @Override
+    public Collection<String> connectors() {
+        return Collections.unmodifiableSet(new TreeSet<>(connectors.keySet()));
+    }
+
+    @Override
+    public ConnectorInfo connectorInfo(String name) {
+        Entry e = entry(name);
+        List<ConnectorTaskId> ids = new ArrayList<>();
+        for (int i = 0; i < e.taskConfigs().size(); i++) {
+            ids.add(new ConnectorTaskId(name, i));
+        }
+        return new ConnectorInfo(name, e.config(), ids, e.type());
+    }
+
+    @Override
+    public Map<String, String> connectorConfig(String name) {
+        return entry(name).config();
+    }
+
+    @Override
+    public ConnectorStateInfo connectorStatus(String name) {
+        Entry e = entry(name);
+        StatusStore store = worker.statusStore();
+        StatusStore.ConnectorStatus cs = store.get(name);
+        ConnectorStateInfo.ConnectorState connector = cs == null
+                ? new ConnectorStateInfo.ConnectorState(State.UNASSIGNED, worker.workerId(), null)
+                : new ConnectorStateInfo.ConnectorState(cs.state(), cs.workerId(), cs.trace());
+        List<ConnectorStateInfo.TaskState> tasks = new ArrayList<>();
+        for (int i = 0; i < e.taskConfigs().size(); i++) {
+            tasks.add(taskState(new ConnectorTaskId(name, i)));
+        }
+        return new ConnectorStateInfo(name, connector, tasks, e.type());
+    }
+
+    @Override
+    public List<TaskInfo> taskConfigs(String name) {
+        Entry e = entry(name);
+        List<TaskInfo> result = new ArrayList<>();
+        for (int i = 0; i < e.taskConfigs().size(); i++) {
+            result.add(new TaskInfo(new ConnectorTaskId(name, i), e.taskConfigs().get(i)));
+        }
+        return result;
+    }
+
+    @Override
+    public ConnectorStateInfo.TaskState taskStatus(ConnectorTaskId id) {
+        Entry e = entry(id.connector());
+        if (id.task() < 0 || id.task() >= e.taskConfigs().size()) {
+            throw new NotFoundException("Task " + id + " not found");
+        }
+        return taskState(id);
+    }
+
+    private ConnectorStateInfo.TaskState taskState(ConnectorTaskId id) {
+        StatusStore.TaskStatus ts = worker.statusStore().get(id);
+        return ts == null ? new ConnectorStateInfo.TaskState(id.task(), State.UNASSIGNED, worker.workerId(), null)
+                : new ConnectorStateInfo.TaskState(id.task(), ts.state(), ts.workerId(), ts.trace());
+    }
+
+    private Entry entry(String name) {
+        Entry e = name == null ? null : connectors.get(name);
+        if (e == null) {
+            throw new NotFoundException("Connector " + name + " not found");
+        }
+        return e;
+    }
+
+    @Override
+    public String kafkaClusterId() {
+        return kafkaClusterId;
+    }
+
+    @Override
+    public String workerId() {
+        return worker.workerId();
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Changes
+
+    /**
+     * Validates the configuration (on the calling thread), then creates or replaces the connector
+     * and waits until the connector instance has started.
+     *
+     * @throws ConfigException naming every bad key; nothing changed
+     * @throws ConnectException when a connector of that name exists and {@code allowReplace} is
+     *     false (nothing changed), or when the connector failed to start (its configuration is kept
+     *     and its status is {@code FAILED}, as in Kafka Connect)
+     */
+    @Override
+    public boolean putConnectorConfig(String name, Map<String, String> config, boolean allowReplace) {
+        Objects.requireNonNull(config, "config");
+        if (name == null || name.isBlank()) {
+            throw new ConfigException(ConnectorConfig.NAME_CONFIG, name, "a connector needs a name");
+        }
+        String configName = config.get(ConnectorConfig.NAME_CONFIG);
+        if (configName != null && !configName.trim().equals(name)) {
+            throw new ConfigException(ConnectorConfig.NAME_CONFIG, configName, "the configuration's name differs from "
+                    + "the connector name " + name);
+        }
+        Map<String, String> props = new LinkedHashMap<>(config);
+        props.put(ConnectorConfig.NAME_CONFIG, name);
+        Map<String, List<String>> errors = worker.validateConnectorConfig(props);
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
+        ConnectorType type = Worker.connectorType(worker.connectorClass(props));
+        Map<String, String> frozen = Collections.unmodifiableMap(props);
+        Object[] outcome = call(() -> {
+            checkRunning();
+            Entry existing = connectors.get(name);
+            if (existing != null && !allowReplace) {
+                throw new ConnectException("Connector " + name + " already exists");
+            }
+            TargetState target = existing == null ? TargetState.STARTED : existing.target();
+            if (existing != null) {
+                stopConnectorAndTasks(name, existing);
+            }
+            connectors.put(name, new Entry(frozen, type, List.of(), target));
+            CompletableFuture<Void> started = worker.startConnector(name, frozen, target, this);
+            log.info("Connector {} {}", name, existing == null ? "created" : "reconfigured");
+            return new Object[] {existing == null, started};
+        });
+        @SuppressWarnings("unchecked")
+        CompletableFuture<Void> started = (CompletableFuture<Void>) outcome[1];
+        try {
+            started.get(startTimeoutMs, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new ConnectException("Connector " + name + " failed to start: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            log.warn("Connector {} has not finished starting after {} ms; it keeps starting in the background",
+                    name, startTimeoutMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("Interrupted while waiting for connector " + name + " to start", e);
+        }
+        return (Boolean) outcome[0];
+    }
+
+    @Override
+    public void deleteConnector(String name) {
+        call(() -> {
+            checkRunning();
+            Entry e = entry(name);
+            stopConnectorAndTasks(name, e);
+            connectors.remove(name);
+            worker.statusStore().remove(name);
+            log.info("Connector {} deleted", name);
+            return null;
+        });
+    }
+
+    @Override
+    public void pauseConnector(String name) {
+        setTarget(name, TargetState.PAUSED);
+    }
+
+    @Override
+    public void resumeConnector(String name) {
+        setTarget(name, TargetState.STARTED);
+    }
+
+    private void setTarget(String name, TargetState target) {
+        call(() -> {
+            checkRunning();
+            Entry e = entry(name);
+            connectors.put(name, e.withTarget(target));
+            worker.setTargetState(name, target);
+            log.info("Connector {} {}", name, target == TargetState.PAUSED ? "paused" : "resumed");
+            return null;
+        });
+    }
+
+    @Override
+    public void restartConnector(String name) {
+        call(() -> {
+            checkRunning();
+            Entry e = entry(name);
+            worker.stopConnector(name);
+            worker.startConnector(name, e.config(), e.target(), this);
+            log.info("Connector {} restarted", name);
+            return null;
+        });
+    }
+
+    @Override
+    public void restartTask(ConnectorTaskId id) {
+        call(() -> {
+            checkRunning();
+            Entry e = entry(id.connector());
+            if (id.task() < 0 || id.task() >= e.taskConfigs().size()) {
+                throw new NotFoundException("Task " + id + " not found");
+            }
+            worker.stopAndAwaitTasks(List.of(id));
+            worker.startTask(id, e.config(), e.taskConfigs().get(id.task()), e.target());
+            log.info("Task {} restarted", id);
+            return null;
+        });
+    }
+
+    /**
+     * Asks a connector to produce its task configurations again, as if it had called
+     * {@code requestTaskReconfiguration()}.
+     *
+     * @param name the connector
+     */
+    public void requestTaskReconfiguration(String name) {
+        entry(name);
+        worker.requestTaskReconfiguration(name);
+    }
+
+    /** Connector thread: new task configurations; applied on the herder thread. */
+    @Override
+    public void onTaskConfigs(String connector, List<Map<String, String>> taskConfigs) {
+        if (stopped) {
+            return;
+        }
+        try {
+            executor.execute(() -> updateTasks(connector, taskConfigs));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("Herder stopped; task configurations of {} ignored", connector);
+        }
+    }
+
+    private void updateTasks(String name, List<Map<String, String>> taskConfigs) {
+        if (stopped) {
+            return;
+        }
+        Entry e = connectors.get(name);
+        if (e == null) {
+            return;
+        }
+        if (e.taskConfigs().equals(taskConfigs)) {
+            log.debug("Connector {} produced unchanged task configurations; tasks keep running", name);
+            return;
+        }
+        List<ConnectorTaskId> old = taskIds(name, e.taskConfigs().size());
+        worker.stopAndAwaitTasks(old);
+        for (int i = taskConfigs.size(); i < e.taskConfigs().size(); i++) {
+            worker.statusStore().remove(new ConnectorTaskId(name, i));
+        }
+        Entry updated = e.withTasks(taskConfigs);
+        connectors.put(name, updated);
+        log.info("Connector {}: starting {} task(s) with new configurations (had {})", name, taskConfigs.size(),
+                e.taskConfigs().size());
+        for (int i = 0; i < taskConfigs.size(); i++) {
+            worker.startTask(new ConnectorTaskId(name, i), updated.config(), taskConfigs.get(i), updated.target());
+        }
+    }
+
+    private void stopConnectorAndTasks(String name, Entry e) {
+        worker.stopAndAwaitTasks(taskIds(name, e.taskConfigs().size()));
+        worker.stopConnector(name);
+    }
+
+    private static List<ConnectorTaskId> taskIds(String name, int count) {
+        List<ConnectorTaskId> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(new ConnectorTaskId(name, i));
+        }
+        return ids;
+    }
+
+    private void checkRunning() {
+        if (stopped) {
+            throw new ConnectException("The standalone herder is stopped");
+        }
+    }
+
+    /** Runs a change on the herder thread and waits for it, rethrowing its exception. */
+    private <T> T call(Callable<T> job) {
+        Future<T> f;
+        try {
+            f = executor.submit(job);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw new ConnectException("The standalone herder is stopped");
+        }
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("Interrupted while waiting for the herder", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new ConnectException(cause);
+        }
+    }
+}

@@ -1,0 +1,580 @@
+package io.connectsdk.runtime.worker;
+
+import io.connectsdk.api.config.Config;
+import io.connectsdk.api.config.ConfigException;
+import io.connectsdk.api.config.ConfigValue;
+import io.connectsdk.api.connector.Connector;
+import io.connectsdk.api.connector.Task;
+import io.connectsdk.api.errors.ConnectException;
+import io.connectsdk.api.sink.SinkConnector;
+import io.connectsdk.api.sink.SinkTask;
+import io.connectsdk.api.source.OffsetStorageReader;
+import io.connectsdk.api.source.SourceConnector;
+import io.connectsdk.api.source.SourceTask;
+import io.connectsdk.api.storage.Converter;
+import io.connectsdk.api.storage.HeaderConverter;
+import io.connectsdk.builtins.chain.TransformChain;
+import io.connectsdk.runtime.config.ConnectorConfig;
+import io.connectsdk.runtime.config.SinkConnectorConfig;
+import io.connectsdk.runtime.config.SourceConnectorConfig;
+import io.connectsdk.runtime.config.WorkerConfig;
+import io.connectsdk.runtime.errors.DeadLetterQueueReporter;
+import io.connectsdk.runtime.errors.ErrorReporter;
+import io.connectsdk.runtime.errors.LogReporter;
+import io.connectsdk.runtime.errors.RetryWithToleranceOperator;
+import io.connectsdk.runtime.errors.ToleranceType;
+import io.connectsdk.runtime.herder.ConnectorTaskId;
+import io.connectsdk.runtime.herder.ConnectorType;
+import io.connectsdk.runtime.herder.State;
+import io.connectsdk.runtime.plugin.LoaderSwap;
+import io.connectsdk.runtime.storage.ConnectorOffsetReader;
+import io.connectsdk.runtime.storage.OffsetStore;
+import io.connectsdk.runtime.storage.StatusStore;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs connector instances and tasks in this process: each connector on its own thread
+ * ({@code connector-<name>}), each task on its own thread ({@code task-<name>-<n>}). It knows
+ * nothing of cluster membership or where configurations come from: a herder tells it what to run.
+ *
+ * <p><b>Plugins.</b> Every plugin (connector, task, converters, transforms, predicates) is found
+ * and created through {@link WorkerPlugins}, and every call into it runs with the plugin's own
+ * classloader as the thread's context classloader (task threads keep the connector's loader for
+ * their whole run; transforms and predicates switch to theirs per call).
+ *
+ * <p><b>Statuses</b> go to the {@link StatusStore}: connectors and tasks report {@code RUNNING},
+ * {@code PAUSED}, {@code FAILED} (with the stack trace) and {@code UNASSIGNED}; each start gets a
+ * new generation so that late reports of a stopped instance are ignored.
+ *
+ * <p><b>Stopping</b> is bounded: a connector or group of tasks gets
+ * {@code task.shutdown.graceful.timeout.ms} in total; whatever has not finished by then is
+ * abandoned (its daemon thread is left to finish on its own) and logged.
+ *
+ * <p><b>Threading.</b> All public methods are thread-safe; herders call them from their own
+ * thread. The worker owns the offset store's lifecycle ({@link #start()}/{@link #stop()}).
+ */
+public final class Worker {
+    /** The key the worker adds to each task configuration: the task's class name, as in Kafka Connect. */
+    public static final String TASK_CLASS_CONFIG = "task.class";
+
+    private static final Logger log = LoggerFactory.getLogger(Worker.class);
+
+    private final String workerId;
+    private final WorkerConfig config;
+    private final WorkerPlugins plugins;
+    private final OffsetStore offsetStore;
+    private final StatusStore statusStore;
+    private final Map<String, WorkerConnector> connectors = new ConcurrentHashMap<>();
+    private final Map<ConnectorTaskId, WorkerTask> tasks = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+
+    /**
+     * @param workerId this worker's id, {@code host:port}
+     * @param config the worker configuration
+     * @param plugins where plugins come from
+     * @param offsetStore the source offset store; started and stopped by this worker
+     * @param statusStore where states are written
+     */
+    public Worker(String workerId, WorkerConfig config, WorkerPlugins plugins, OffsetStore offsetStore,
+                  StatusStore statusStore) {
+        this.workerId = Objects.requireNonNull(workerId, "workerId");
+        this.config = Objects.requireNonNull(config, "config");
+        this.plugins = Objects.requireNonNull(plugins, "plugins");
+        this.offsetStore = Objects.requireNonNull(offsetStore, "offsetStore");
+        this.statusStore = Objects.requireNonNull(statusStore, "statusStore");
+    }
+
+    /** @return this worker's id */
+    public String workerId() {
+        return workerId;
+    }
+
+    /** @return the worker configuration */
+    public WorkerConfig config() {
+        return config;
+    }
+
+    /** @return where plugins come from */
+    public WorkerPlugins plugins() {
+        return plugins;
+    }
+
+    /** @return the source offset store */
+    public OffsetStore offsetStore() {
+        return offsetStore;
+    }
+
+    /** @return the status store */
+    public StatusStore statusStore() {
+        return statusStore;
+    }
+
+    /** Starts the offset store. */
+    public void start() {
+        Set<String> unknown = config.unknownKeys();
+        if (!unknown.isEmpty()) {
+            log.warn("Worker configuration keys {} are not known; they are ignored (misspelt?)", unknown);
+        }
+        offsetStore.start();
+        log.info("Worker {} started", workerId);
+    }
+
+    /**
+     * Stops every connector and task (bounded by {@code task.shutdown.graceful.timeout.ms} for the
+     * tasks, and again for the connectors), then the offset store.
+     */
+    public void stop() {
+        log.info("Worker {} stopping", workerId);
+        stopAndAwaitTasks(new ArrayList<>(tasks.keySet()));
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.taskShutdownGracefulTimeoutMs());
+        for (String name : new ArrayList<>(connectors.keySet())) {
+            stopConnector(name, Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        }
+        offsetStore.stop();
+        log.info("Worker {} stopped", workerId);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Validation
+
+    /**
+     * Resolves {@code connector.class}.
+     *
+     * @param props a connector configuration
+     * @return the connector class
+     * @throws ConfigException naming {@code connector.class} and what was tried
+     */
+    public Class<? extends Connector> connectorClass(Map<String, String> props) {
+        String name = props.get(ConnectorConfig.CONNECTOR_CLASS_CONFIG);
+        if (name == null || name.isBlank()) {
+            throw new ConfigException(Map.of(ConnectorConfig.CONNECTOR_CLASS_CONFIG,
+                    List.of("Missing required configuration \"" + ConnectorConfig.CONNECTOR_CLASS_CONFIG
+                            + "\" which has no default value.")));
+        }
+        try {
+            return plugins.resolve(name.trim(), Connector.class);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(ConnectorConfig.CONNECTOR_CLASS_CONFIG, name, e.getMessage());
+        }
+    }
+
+    /**
+     * @param connectorClass a connector class
+     * @return whether it is a source or a sink connector
+     */
+    public static ConnectorType connectorType(Class<?> connectorClass) {
+        if (SourceConnector.class.isAssignableFrom(connectorClass)) {
+            return ConnectorType.SOURCE;
+        }
+        if (SinkConnector.class.isAssignableFrom(connectorClass)) {
+            return ConnectorType.SINK;
+        }
+        return ConnectorType.UNKNOWN;
+    }
+
+    /**
+     * Checks a connector configuration as fully as possible without starting anything: the common
+     * and source/sink keys, that {@code connector.class}, the converters, transforms and predicates
+     * resolve (and transforms and predicates accept their settings), the client-override policy,
+     * and the connector's own {@code validate}.
+     *
+     * @param props the connector configuration
+     * @return every error per key, in a stable order; empty when the configuration is valid
+     */
+    @SuppressWarnings("try") // LoaderSwap works by its scope
+    public Map<String, List<String>> validateConnectorConfig(Map<String, String> props) {
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        Class<? extends Connector> connectorClass = null;
+        try {
+            connectorClass = connectorClass(props);
+        } catch (ConfigException e) {
+            merge(errors, e.errors().isEmpty()
+                    ? Map.of(ConnectorConfig.CONNECTOR_CLASS_CONFIG, List.of(e.getMessage())) : e.errors());
+        }
+        ConnectorType type = connectorClass == null ? ConnectorType.UNKNOWN : connectorType(connectorClass);
+        if (connectorClass != null && type == ConnectorType.UNKNOWN) {
+            add(errors, ConnectorConfig.CONNECTOR_CLASS_CONFIG, "Invalid value " + connectorClass.getName()
+                    + " for configuration connector.class: it is neither a SourceConnector nor a SinkConnector");
+        }
+        merge(errors, type == ConnectorType.SINK ? SinkConnectorConfig.validate(props)
+                : ConnectorConfig.validate(SourceConnectorConfig.configDef(), props));
+        checkPlugin(errors, props, ConnectorConfig.KEY_CONVERTER_CLASS_CONFIG, Converter.class);
+        checkPlugin(errors, props, ConnectorConfig.VALUE_CONVERTER_CLASS_CONFIG, Converter.class);
+        checkPlugin(errors, props, ConnectorConfig.HEADER_CONVERTER_CLASS_CONFIG, HeaderConverter.class);
+        boolean transformKeysOk = true;
+        for (String key : errors.keySet()) {
+            if (key.startsWith(ConnectorConfig.TRANSFORMS_CONFIG) || key.startsWith(ConnectorConfig.PREDICATES_CONFIG)) {
+                transformKeysOk = false;
+            }
+        }
+        if (transformKeysOk) {
+            try {
+                newTransformChain(props).close();
+            } catch (ConfigException e) {
+                merge(errors, e.errors().isEmpty()
+                        ? Map.of(ConnectorConfig.TRANSFORMS_CONFIG, List.of(e.getMessage())) : e.errors());
+            } catch (RuntimeException e) {
+                add(errors, ConnectorConfig.TRANSFORMS_CONFIG, "The transforms could not be created: " + e);
+            }
+        }
+        merge(errors, ClientConfigs.policyErrors(config.clientOverridePolicy(), props));
+        if (connectorClass != null && type != ConnectorType.UNKNOWN) {
+            try {
+                Connector connector = plugins.newInstance(connectorClass);
+                Config result;
+                try (LoaderSwap swap = LoaderSwap.forPlugin(connector)) {
+                    result = connector.validate(props);
+                }
+                if (result != null) {
+                    for (ConfigValue v : result.configValues()) {
+                        for (String m : v.errorMessages()) {
+                            add(errors, v.name(), m);
+                        }
+                    }
+                }
+            } catch (RuntimeException e) {
+                add(errors, ConnectorConfig.CONNECTOR_CLASS_CONFIG, "Connector " + connectorClass.getName()
+                        + " could not validate the configuration: " + e);
+            }
+        }
+        return errors;
+    }
+
+    private void checkPlugin(Map<String, List<String>> errors, Map<String, String> props, String key, Class<?> spi) {
+        String name = props.get(key);
+        if (name == null || name.isBlank()) {
+            return;
+        }
+        try {
+            plugins.resolve(name.trim(), spi);
+        } catch (IllegalArgumentException e) {
+            add(errors, key, "Invalid value " + name + " for configuration " + key + ": " + e.getMessage());
+        }
+    }
+
+    private static void merge(Map<String, List<String>> into, Map<String, List<String>> from) {
+        from.forEach((k, v) -> v.forEach(m -> add(into, k, m)));
+    }
+
+    private static void add(Map<String, List<String>> errors, String key, String message) {
+        List<String> list = errors.computeIfAbsent(key, k -> new ArrayList<>());
+        if (!list.contains(message)) {
+            list.add(message);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Connectors
+
+    /**
+     * Starts a connector instance on its own thread. Returns at once; the connector's
+     * {@code initialize}, {@code start} and first {@code taskConfigs} happen on its thread, and
+     * the task configurations go to {@code listener}.
+     *
+     * @param name the connector's name
+     * @param props its configuration, already validated
+     * @param target whether to start it running or paused
+     * @param listener receives its task configurations
+     * @return completes when the connector started; completes exceptionally with the failure of
+     *     its {@code start} (the connector is then {@code FAILED})
+     * @throws ConfigException when the configuration cannot even be parsed
+     * @throws IllegalStateException when a connector of that name runs already
+     */
+    public CompletableFuture<Void> startConnector(String name, Map<String, String> props, TargetState target,
+                                                  ConnectorListener listener) {
+        long gen = generation.incrementAndGet();
+        Class<? extends Connector> type = connectorClass(props);
+        ConnectorType kind = connectorType(type);
+        ConnectorConfig parsed = kind == ConnectorType.SINK ? new SinkConnectorConfig(props)
+                : new SourceConnectorConfig(props);
+        Connector connector;
+        try {
+            connector = plugins.newInstance(type);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(ConnectorConfig.CONNECTOR_CLASS_CONFIG, props.get(ConnectorConfig.CONNECTOR_CLASS_CONFIG),
+                    e.getMessage());
+        }
+        OffsetStorageReader reader = kind == ConnectorType.SOURCE ? offsetReader(name) : null;
+        WorkerConnector wc = new WorkerConnector(this, name, props, parsed, connector, target, listener, gen, reader);
+        if (connectors.putIfAbsent(name, wc) != null) {
+            throw new IllegalStateException("Connector " + name + " is already running on this worker");
+        }
+        connectorStatus(name, State.UNASSIGNED, null, gen);
+        wc.start();
+        return wc.startFuture();
+    }
+
+    /**
+     * Stops a connector instance (not its tasks); waits up to {@code task.shutdown.graceful.timeout.ms}.
+     *
+     * @param name the connector
+     */
+    public void stopConnector(String name) {
+        stopConnector(name, config.taskShutdownGracefulTimeoutMs());
+    }
+
+    private void stopConnector(String name, long timeoutMs) {
+        WorkerConnector wc = connectors.remove(name);
+        if (wc != null) {
+            wc.stop(timeoutMs);
+        }
+    }
+
+    /** @param name a running connector; asks it for new task configurations (asynchronously) */
+    public void requestTaskReconfiguration(String name) {
+        WorkerConnector wc = connectors.get(name);
+        if (wc != null) {
+            wc.requestTaskReconfiguration();
+        }
+    }
+
+    /** @return the names of the connectors running here, sorted */
+    public Set<String> connectorNames() {
+        return new TreeSet<>(connectors.keySet());
+    }
+
+    /**
+     * Pauses or resumes a connector and its tasks running here.
+     *
+     * @param name the connector
+     * @param state the new target state
+     */
+    public void setTargetState(String name, TargetState state) {
+        WorkerConnector wc = connectors.get(name);
+        if (wc != null) {
+            wc.transitionTo(state);
+        }
+        for (WorkerTask t : tasks.values()) {
+            if (t.id().connector().equals(name)) {
+                t.transitionTo(state);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Tasks
+
+    /**
+     * Starts a task on its own thread. Returns at once; setup (plugins, Kafka clients, the task's
+     * {@code start}) happens on the task's thread, and any failure there marks the task
+     * {@code FAILED} with its trace.
+     *
+     * @param id the task
+     * @param connectorProps its connector's configuration
+     * @param taskProps its configuration, with {@value #TASK_CLASS_CONFIG}
+     * @param target whether to start it running or paused
+     * @throws IllegalStateException when the task runs already
+     */
+    public void startTask(ConnectorTaskId id, Map<String, String> connectorProps, Map<String, String> taskProps,
+                          TargetState target) {
+        long gen = generation.incrementAndGet();
+        if (tasks.containsKey(id)) {
+            throw new IllegalStateException("Task " + id + " is already running on this worker");
+        }
+        taskStatus(id, State.UNASSIGNED, null, gen);
+        WorkerTask task;
+        try {
+            Class<? extends Connector> connectorClass = connectorClass(connectorProps);
+            ClassLoader loader = loaderOf(connectorClass);
+            String taskClassName = taskProps.get(TASK_CLASS_CONFIG);
+            if (taskClassName == null) {
+                throw new ConnectException("Task " + id + " has no " + TASK_CLASS_CONFIG + " in its configuration");
+            }
+            Class<?> taskClass;
+            try {
+                taskClass = Class.forName(taskClassName, false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                throw new ConnectException("Task class " + taskClassName + " of connector " + id.connector()
+                        + " cannot be loaded: " + e, e);
+            }
+            Map<String, String> taskCopy = Collections.unmodifiableMap(new LinkedHashMap<>(taskProps));
+            Map<String, String> connCopy = Collections.unmodifiableMap(new LinkedHashMap<>(connectorProps));
+            if (SourceTask.class.isAssignableFrom(taskClass)) {
+                task = new WorkerSourceTask(id, this, gen, loader, target, connCopy, taskCopy,
+                        taskClass.asSubclass(SourceTask.class));
+            } else if (SinkTask.class.isAssignableFrom(taskClass)) {
+                task = new WorkerSinkTask(id, this, gen, loader, target, connCopy, taskCopy,
+                        taskClass.asSubclass(SinkTask.class));
+            } else {
+                throw new ConnectException("Task class " + taskClassName + " of connector " + id.connector()
+                        + " is neither a " + SourceTask.class.getName() + " nor a " + SinkTask.class.getName()
+                        + " (" + Task.class.getName() + " alone is not enough)");
+            }
+        } catch (RuntimeException e) {
+            log.error("Task {} could not be created", id, e);
+            taskStatus(id, State.FAILED, trace(e), gen);
+            return;
+        }
+        tasks.put(id, task);
+        Thread thread = new Thread(() -> {
+            try {
+                task.run();
+            } finally {
+                tasks.remove(id, task);
+            }
+        }, "task-" + id.connector() + "-" + id.task());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Stops tasks and waits for them together, up to {@code task.shutdown.graceful.timeout.ms} in
+     * total; tasks still running then are cancelled and their threads abandoned.
+     *
+     * @param ids the tasks; ids not running here are ignored
+     */
+    public void stopAndAwaitTasks(Collection<ConnectorTaskId> ids) {
+        List<WorkerTask> stopping = new ArrayList<>();
+        for (ConnectorTaskId id : ids) {
+            WorkerTask t = tasks.get(id);
+            if (t != null) {
+                t.triggerStop();
+                stopping.add(t);
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.taskShutdownGracefulTimeoutMs());
+        for (WorkerTask t : stopping) {
+            if (!t.awaitStop(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())))) {
+                t.cancel();
+            }
+            tasks.remove(t.id(), t);
+        }
+    }
+
+    /** @return the tasks running here, sorted */
+    public Set<ConnectorTaskId> taskIds() {
+        return new TreeSet<>(tasks.keySet());
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Helpers for connectors and tasks
+
+    OffsetStorageReader offsetReader(String connector) {
+        return new ConnectorOffsetReader(offsetStore, connector);
+    }
+
+    void connectorStatus(String name, State state, String trace, long gen) {
+        statusStore.putSafe(new StatusStore.ConnectorStatus(name, state, trace, workerId, gen));
+    }
+
+    void taskStatus(ConnectorTaskId id, State state, String trace, long gen) {
+        statusStore.putSafe(new StatusStore.TaskStatus(id, state, trace, workerId, gen));
+    }
+
+    static ClassLoader loaderOf(Class<?> type) {
+        return type.getClassLoader() == null ? ClassLoader.getSystemClassLoader() : type.getClassLoader();
+    }
+
+    /**
+     * Creates and configures a key or value converter: the connector's own when it sets
+     * {@code key.converter}/{@code value.converter} (configured with its prefixed keys), else the
+     * worker's (configured with the worker's prefixed keys), as Kafka Connect does.
+     */
+    @SuppressWarnings("try") // LoaderSwap works by its scope
+    Converter newConverter(ConnectorConfig connector, String key, boolean isKey) {
+        boolean own = connector.originals().get(key) != null;
+        String className = own ? connector.getString(key) : config.getString(key);
+        Map<String, Object> settings = own ? connector.originalsWithPrefix(key + ".") : config.originalsWithPrefix(key + ".");
+        settings.put("converter.type", isKey ? "key" : "value");
+        Converter converter;
+        try {
+            converter = plugins.newInstance(className, Converter.class);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key, className, e.getMessage());
+        }
+        try (LoaderSwap swap = LoaderSwap.forPlugin(converter)) {
+            converter.configure(settings, isKey);
+        }
+        return converter;
+    }
+
+    /** Creates and configures the header converter, the connector's own or the worker's. */
+    @SuppressWarnings("try") // LoaderSwap works by its scope
+    HeaderConverter newHeaderConverter(ConnectorConfig connector) {
+        String key = ConnectorConfig.HEADER_CONVERTER_CLASS_CONFIG;
+        boolean own = connector.originals().get(key) != null;
+        String className = own ? connector.getString(key) : config.getString(key);
+        Map<String, Object> settings = own ? connector.originalsWithPrefix(key + ".") : config.originalsWithPrefix(key + ".");
+        settings.put("converter.type", "header");
+        HeaderConverter converter;
+        try {
+            converter = plugins.newInstance(className, HeaderConverter.class);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key, className, e.getMessage());
+        }
+        try (LoaderSwap swap = LoaderSwap.forPlugin(converter)) {
+            converter.configure(settings);
+        }
+        return converter;
+    }
+
+    /** Builds the connector's transform chain through the worker's plugins. */
+    <R extends io.connectsdk.api.connector.ConnectRecord<R>> TransformChain<R> newTransformChain(Map<String, String> props) {
+        return TransformChain.fromConfig(props, new io.connectsdk.builtins.chain.PluginResolver() {
+            @Override
+            public <T> Class<? extends T> resolve(String nameOrAlias, Class<T> spiType) {
+                return plugins.resolve(nameOrAlias, spiType);
+            }
+
+            @Override
+            public <T> T newInstance(String nameOrAlias, Class<T> spiType) {
+                return plugins.newInstance(nameOrAlias, spiType);
+            }
+        });
+    }
+
+    /** Builds a task's error operator: log reporter when enabled, plus an optional dead letter queue. */
+    RetryWithToleranceOperator newOperator(ConnectorTaskId id, ConnectorConfig connector, DeadLetterQueueReporter dlq) {
+        List<ErrorReporter> reporters = new ArrayList<>(2);
+        if (connector.errorLogEnabled()) {
+            reporters.add(new LogReporter(id, connector.errorLogIncludesMessages()));
+        }
+        if (dlq != null) {
+            reporters.add(dlq);
+        }
+        return new RetryWithToleranceOperator(id.toString(), connector.errorRetryTimeoutMs(), connector.errorMaxDelayMs(),
+                connector.toleratesAllErrors() ? ToleranceType.ALL : ToleranceType.NONE, reporters);
+    }
+
+    /**
+     * Creates a Kafka client with the runtime's classloader as context loader, so that the client
+     * loads its own classes (serializers, partitioners, ...) from the runtime, never from a plugin.
+     */
+    @SuppressWarnings("try") // LoaderSwap works by its scope
+    static <T> T withRuntimeLoader(java.util.function.Supplier<T> create) {
+        try (LoaderSwap swap = LoaderSwap.swap(Worker.class.getClassLoader())) {
+            return create.get();
+        }
+    }
+
+    /** @return the stack trace of {@code t}, as shown in statuses */
+    public static String trace(Throwable t) {
+        return DeadLetterQueueReporter.stackTrace(t);
+    }
+
+    @SuppressWarnings("try") // LoaderSwap works by its scope
+    static void closeQuietly(AutoCloseable c, String what) {
+        if (c == null) {
+            return;
+        }
+        try (LoaderSwap swap = LoaderSwap.forPlugin(c)) {
+            c.close();
+        } catch (Throwable t) {
+            log.warn("Closing the {} failed", what, t);
+        }
+    }
+}
