@@ -37,7 +37,7 @@ public final class Time {
             throw new DataException("Cannot convert a null Time");
         }
         long millis = value.getTime();
-        if (millis < 0 || millis >= Logical.MILLIS_PER_DAY) {
+        if (millis < 0 || millis > Logical.MILLIS_PER_DAY) {
             throw new DataException("A Time must be within 1970-01-01 UTC (no date part), got " + value.toInstant());
         }
         return (int) millis;
@@ -45,14 +45,14 @@ public final class Time {
 
     /**
      * @param schema a {@code Time} schema; not {@code null}
-     * @param value milliseconds since midnight, from 0 to 86,399,999
+     * @param value milliseconds since midnight, from 0 to 86,400,000 (24:00, accepted as Kafka Connect does)
      * @return the time on 1970-01-01 UTC
      * @throws DataException if the schema is not a {@code Time} schema or the value is out of range
      */
     public static java.util.Date toLogical(Schema schema, int value) {
         Logical.check(schema, LOGICAL_NAME, Schema.Type.INT32, "Time");
-        if (value < 0 || value >= Logical.MILLIS_PER_DAY) {
-            throw new DataException("A Time must be between 0 and " + (Logical.MILLIS_PER_DAY - 1)
+        if (value < 0 || value > Logical.MILLIS_PER_DAY) {
+            throw new DataException("A Time must be between 0 and " + Logical.MILLIS_PER_DAY
                     + " milliseconds since midnight, got " + value);
         }
         return new java.util.Date(value);
