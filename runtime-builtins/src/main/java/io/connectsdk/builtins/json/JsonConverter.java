@@ -73,11 +73,17 @@ public class JsonConverter implements Converter, HeaderConverter {
     private static final JsonFactory READ_FACTORY = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS)
             .build();
-    /** Reads schema JSON into trees, keeping decimal numbers exact, as Kafka Connect does. */
-    private static final ObjectMapper TREE_MAPPER = JsonMapper.builder(READ_FACTORY)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .build();
+
+    /**
+     * Reads schema JSON into trees, keeping decimal numbers exact, as Kafka Connect does. Created on
+     * first use (an ObjectMapper is costly to build), so that merely loading the plugin stays cheap.
+     */
+    private static final class Trees {
+        static final ObjectMapper MAPPER = JsonMapper.builder(READ_FACTORY)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .build();
+    }
 
     private static final byte[] ENVELOPE_START = "{\"schema\":".getBytes(StandardCharsets.UTF_8);
     private static final byte[] PAYLOAD_FIELD = ",\"payload\":".getBytes(StandardCharsets.UTF_8);
@@ -147,7 +153,7 @@ public class JsonConverter implements Converter, HeaderConverter {
         fixedSchema = null;
         if (hasFixedSchema) {
             try {
-                fixedSchema = schemaReader.toSchema(TREE_MAPPER.readTree(c.schemaContent()));
+                fixedSchema = schemaReader.toSchema(Trees.MAPPER.readTree(c.schemaContent()));
             } catch (IOException | RuntimeException e) {
                 throw new ConfigException(JsonConverterConfig.SCHEMA_CONTENT_CONFIG, c.schemaContent(),
                         "not a valid JSON schema: " + e.getMessage());
@@ -397,7 +403,7 @@ public class JsonConverter implements Converter, HeaderConverter {
         if (cached != null) {
             return cached;
         }
-        Schema schema = schemaReader.toSchema(TREE_MAPPER.readTree(bytes, from, to - from));
+        Schema schema = schemaReader.toSchema(Trees.MAPPER.readTree(bytes, from, to - from));
         schemaCache.put(key.copy(), schema);
         return schema;
     }
