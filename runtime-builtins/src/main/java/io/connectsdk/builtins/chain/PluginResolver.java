@@ -28,6 +28,36 @@ public interface PluginResolver {
     <T> Class<? extends T> resolve(String nameOrAlias, Class<T> spiType);
 
     /**
+     * Resolves a plugin, asking for one installed version of it ({@code transforms.<alias>.plugin.version},
+     * {@code predicates.<name>.plugin.version}). The default accepts only {@code null} (any version:
+     * the highest installed) because a single classloader holds one version of a class; the
+     * runtime's isolating resolver, which knows every installed version, overrides it.
+     *
+     * @param version the exact version wanted, or {@code null} for the highest installed
+     * @throws IllegalArgumentException as {@link #resolve(String, Class)}, or when that version is
+     *     not installed (the message lists the installed ones)
+     */
+    default <T> Class<? extends T> resolve(String nameOrAlias, Class<T> spiType, String version) {
+        if (version == null || version.isBlank()) {
+            return resolve(nameOrAlias, spiType);
+        }
+        throw new IllegalArgumentException("version " + version + " of " + nameOrAlias
+                + " was asked for, but this plugin resolver knows a single version of each plugin; remove the plugin.version key");
+    }
+
+    /**
+     * Same as {@link #newInstance(String, Class)} for one installed version of the plugin.
+     *
+     * @param version the exact version wanted, or {@code null} for the highest installed
+     */
+    default <T> T newInstance(String nameOrAlias, Class<T> spiType, String version) {
+        if (version == null || version.isBlank()) {
+            return newInstance(nameOrAlias, spiType);
+        }
+        return instantiate(resolve(nameOrAlias, spiType, version));
+    }
+
+    /**
      * Resolves a plugin and creates an instance with its public no-argument constructor. The
      * default implementation calls {@link #resolve} and the constructor; an isolating
      * implementation may override it (for example to switch the thread's context classloader).
@@ -37,7 +67,15 @@ public interface PluginResolver {
      *     (no public no-argument constructor, abstract, constructor failed)
      */
     default <T> T newInstance(String nameOrAlias, Class<T> spiType) {
-        Class<? extends T> type = resolve(nameOrAlias, spiType);
+        return instantiate(resolve(nameOrAlias, spiType));
+    }
+
+    /**
+     * Creates an instance of a resolved class with its public no-argument constructor.
+     *
+     * @throws IllegalArgumentException when the class cannot be instantiated; the message says why
+     */
+    private static <T> T instantiate(Class<? extends T> type) {
         if (Modifier.isAbstract(type.getModifiers()) || type.isInterface()) {
             throw new IllegalArgumentException(type.getName() + " is abstract and cannot be instantiated");
         }

@@ -68,6 +68,11 @@ public final class TransformChain<R extends ConnectRecord<R>> implements AutoClo
     public static final String PREDICATES_CONFIG = "predicates";
     /** Per-plugin key: the class or alias. */
     public static final String TYPE_CONFIG = "type";
+    /**
+     * The per-transform/per-predicate key that asks for one installed version of the plugin
+     * ({@code transforms.<alias>.plugin.version}); absent means the highest installed version.
+     */
+    public static final String PLUGIN_VERSION_CONFIG = "plugin.version";
     /** Per-transform key: the predicate that selects the records the transform applies to. */
     public static final String PREDICATE_CONFIG = "predicate";
     /** Per-transform key: whether to apply the transform to the records the predicate does not select. */
@@ -220,8 +225,9 @@ public final class TransformChain<R extends ConnectRecord<R>> implements AutoClo
                     + "or alias of " + kind + " '" + alias + "'")));
         }
         String name = type instanceof Class ? ((Class<?>) type).getName() : type.toString().trim();
+        Object version = config.get(prefix + PLUGIN_VERSION_CONFIG);
         try {
-            return resolver.newInstance(name, spiType);
+            return resolver.newInstance(name, spiType, version == null ? null : version.toString().trim());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(typeKey, name, e.getMessage() + " (" + kind + " '" + alias + "')");
         }

@@ -124,4 +124,14 @@ class DefaultPluginResolverTest {
                 Map.of("com.example.OldRouter", "io.connectsdk.builtins.transforms.RegexRouter"));
         assertThat(resolver.resolve("com.example.OldRouter", Transform.class).getSimpleName()).isEqualTo("RegexRouter");
     }
+
+    @Test
+    void aSingleLoaderResolverServesAnyVersionButRefusesToPinOne() {
+        DefaultPluginResolver resolver = new DefaultPluginResolver(LOADER);
+        assertThat(resolver.newInstance("InsertField$Value", Transform.class, null)).isNotNull();
+        assertThatThrownBy(() -> resolver.newInstance("InsertField$Value", Transform.class, "1.0.0"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("version 1.0.0 of InsertField$Value")
+                .hasMessageContaining("plugin.version");
+    }
 }

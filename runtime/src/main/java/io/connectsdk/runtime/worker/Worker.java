@@ -70,6 +70,17 @@ import org.slf4j.LoggerFactory;
 public final class Worker {
     /** The key the worker adds to each task configuration: the task's class name, as in Kafka Connect. */
     public static final String TASK_CLASS_CONFIG = "task.class";
+    /**
+     * Connector key asking for one installed version of the connector plugin; absent means the
+     * highest installed version.
+     */
+    public static final String PLUGIN_VERSION_CONNECTOR_CONFIG = "connector.plugin.version";
+    /**
+     * Suffix of the converter keys asking for one installed version ({@code key.converter.plugin.version},
+     * {@code value.converter.plugin.version}, {@code header.converter.plugin.version}); read from
+     * whichever config (connector or worker) names the converter class.
+     */
+    public static final String PLUGIN_VERSION_SUFFIX = "plugin.version";
 
     private static final Logger log = LoggerFactory.getLogger(Worker.class);
 
@@ -166,7 +177,7 @@ public final class Worker {
                             + "\" which has no default value.")));
         }
         try {
-            return plugins.resolve(name.trim(), Connector.class);
+            return plugins.resolve(name.trim(), Connector.class, props.get(PLUGIN_VERSION_CONNECTOR_CONFIG));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(ConnectorConfig.CONNECTOR_CLASS_CONFIG, name, e.getMessage());
         }
@@ -260,7 +271,7 @@ public final class Worker {
             return;
         }
         try {
-            plugins.resolve(name.trim(), spi);
+            plugins.resolve(name.trim(), spi, props.get(key + "." + PLUGIN_VERSION_SUFFIX));
         } catch (IllegalArgumentException e) {
             add(errors, key, "Invalid value " + name + " for configuration " + key + ": " + e.getMessage());
         }
@@ -489,10 +500,11 @@ public final class Worker {
         boolean own = connector.originals().get(key) != null;
         String className = own ? connector.getString(key) : config.getString(key);
         Map<String, Object> settings = own ? connector.originalsWithPrefix(key + ".") : config.originalsWithPrefix(key + ".");
+        Object version = settings.remove(PLUGIN_VERSION_SUFFIX);
         settings.put("converter.type", isKey ? "key" : "value");
         Converter converter;
         try {
-            converter = plugins.newInstance(className, Converter.class);
+            converter = plugins.newInstance(className, Converter.class, version == null ? null : version.toString());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(key, className, e.getMessage());
         }
@@ -509,10 +521,11 @@ public final class Worker {
         boolean own = connector.originals().get(key) != null;
         String className = own ? connector.getString(key) : config.getString(key);
         Map<String, Object> settings = own ? connector.originalsWithPrefix(key + ".") : config.originalsWithPrefix(key + ".");
+        Object version = settings.remove(PLUGIN_VERSION_SUFFIX);
         settings.put("converter.type", "header");
         HeaderConverter converter;
         try {
-            converter = plugins.newInstance(className, HeaderConverter.class);
+            converter = plugins.newInstance(className, HeaderConverter.class, version == null ? null : version.toString());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(key, className, e.getMessage());
         }
@@ -531,8 +544,18 @@ public final class Worker {
             }
 
             @Override
+            public <T> Class<? extends T> resolve(String nameOrAlias, Class<T> spiType, String version) {
+                return plugins.resolve(nameOrAlias, spiType, version);
+            }
+
+            @Override
             public <T> T newInstance(String nameOrAlias, Class<T> spiType) {
                 return plugins.newInstance(nameOrAlias, spiType);
+            }
+
+            @Override
+            public <T> T newInstance(String nameOrAlias, Class<T> spiType, String version) {
+                return plugins.newInstance(nameOrAlias, spiType, version);
             }
         });
     }

@@ -83,6 +83,11 @@ public interface WorkerPlugins extends PluginResolver {
         return newInstance(resolve(nameOrAlias, spiType));
     }
 
+    @Override
+    default <T> T newInstance(String nameOrAlias, Class<T> spiType, String version) {
+        return newInstance(resolve(nameOrAlias, spiType, version));
+    }
+
     /**
      * Kafka Connect package prefixes of built-in transforms and predicates, mapped to connect-sdk's.
      */
@@ -106,6 +111,12 @@ public interface WorkerPlugins extends PluginResolver {
         return new WorkerPlugins() {
             @Override
             public <T> Class<? extends T> resolve(String nameOrAlias, Class<T> spiType) {
+                return resolve(nameOrAlias, spiType, null);
+            }
+
+            @Override
+            public <T> Class<? extends T> resolve(String nameOrAlias, Class<T> spiType, String version) {
+                String wanted = version == null || version.isBlank() ? null : version.trim();
                 String name = nameOrAlias == null ? "" : nameOrAlias.trim();
                 if (name.isEmpty()) {
                     throw new IllegalArgumentException("no " + spiType.getSimpleName() + " class or alias given");
@@ -113,13 +124,13 @@ public interface WorkerPlugins extends PluginResolver {
                 PluginType type = typeOf(spiType);
                 String mapped = mapKafkaName(name);
                 try {
-                    PluginDesc desc = plugins.resolve(type, mapped, null);
+                    PluginDesc desc = plugins.resolve(type, mapped, wanted);
                     if (!spiType.isAssignableFrom(desc.pluginClass())) {
                         throw new IllegalArgumentException(desc.className() + " is not a " + spiType.getName());
                     }
                     return desc.pluginClass().asSubclass(spiType);
                 } catch (ConfigException e) {
-                    Class<? extends T> fallback = loadPublicConcrete(runtimeLoader, mapped, spiType);
+                    Class<? extends T> fallback = wanted == null ? loadPublicConcrete(runtimeLoader, mapped, spiType) : null;
                     if (fallback != null) {
                         return fallback;
                     }
