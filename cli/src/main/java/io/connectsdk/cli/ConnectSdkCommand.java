@@ -8,19 +8,20 @@ import picocli.CommandLine.Spec;
 
 /**
  * The top-level {@code connect-sdk} command. Each subcommand is its own class, listed in
- * {@code subcommands}; later ones ({@code standalone}, {@code distributed}, {@code new}) are added
- * the same way.
+ * {@code subcommands}; later ones ({@code distributed}, {@code new}) are added the same way.
  */
 @Command(name = "connect-sdk",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {ValidateCommand.class, PluginsCommand.class, HelpCommand.class},
+        subcommands = {ValidateCommand.class, PluginsCommand.class, StandaloneCommand.class, HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         description = {
             "Tools for Kafka Connect-style plugins written with connect-sdk.",
             "",
             "Check a plugin before deploying it:%n  connect-sdk validate target/my-plugin.zip",
             "See what a plugin.path holds:%n  connect-sdk plugins list --plugin-path /opt/connect/plugins",
+            "Run connectors in this process, on an embedded Kafka broker:%n"
+                + "  connect-sdk standalone --embedded-kafka worker.properties connector.properties",
         },
         commandListHeading = "%nCommands:%n",
         footerHeading = "%n",

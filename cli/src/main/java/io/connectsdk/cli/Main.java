@@ -22,14 +22,26 @@ public final class Main {
     /** Exit code: a bug in the tool. */
     public static final int EXIT_INTERNAL = 3;
 
+    /** The slf4j-simple property of the default log level. */
+    static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
+
+    /**
+     * True when {@link #main} runs this JVM (the {@code connect-sdk} process), so that a command may
+     * configure process-wide things such as logging; false when embedded (tests call {@link #execute}).
+     */
+    static volatile boolean ownsProcess;
+    /** Whether the user chose the log level ({@code -Dorg.slf4j.simpleLogger.defaultLogLevel=...} in JAVA_OPTS). */
+    static volatile boolean logLevelChosenByUser;
+
     private Main() {
     }
 
     /** @param args the command line */
     public static void main(String[] args) {
+        ownsProcess = true;
+        logLevelChosenByUser = System.getProperty(LOG_LEVEL_PROPERTY) != null;
         System.setProperty("org.slf4j.simpleLogger.logFile", System.getProperty("org.slf4j.simpleLogger.logFile", "System.err"));
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "error"));
+        System.setProperty(LOG_LEVEL_PROPERTY, System.getProperty(LOG_LEVEL_PROPERTY, "error"));
         Charset charset = Charset.defaultCharset();
         int code = execute(new PrintWriter(System.out, true, charset), new PrintWriter(System.err, true, charset), args);
         System.exit(code);
@@ -56,7 +68,17 @@ public final class Main {
      * @return the configured command line of {@link ConnectSdkCommand}
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new ConnectSdkCommand());
+        return commandLine(out, err, CommandLine.defaultFactory());
+    }
+
+    /**
+     * @param out where reports go
+     * @param err where messages go
+     * @param factory creates the command objects (tests pass one that wires in test doubles)
+     * @return the configured command line of {@link ConnectSdkCommand}
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+        CommandLine cl = new CommandLine(new ConnectSdkCommand(), factory);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

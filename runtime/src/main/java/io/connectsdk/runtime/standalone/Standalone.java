@@ -190,7 +190,8 @@ public final class Standalone {
         props.putAll(config.originalsWithPrefix("admin."));
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "connect-sdk-cluster-id-lookup");
-        try (Admin admin = Admin.create(props)) {
+        Admin admin = Admin.create(props);
+        try {
             String id = admin.describeCluster().clusterId().get(CLUSTER_LOOKUP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
             log.info("Kafka cluster id: {}", id);
             return id;
@@ -200,6 +201,9 @@ public final class Standalone {
         } catch (Exception e) {
             throw new ConnectException("Could not reach the Kafka cluster at bootstrap.servers=" + config.bootstrapServers()
                     + " within " + CLUSTER_LOOKUP_TIMEOUT_MS + " ms: " + e, e);
+        } finally {
+            // Do not wait for the timed-out call: a plain close() would block up to default.api.timeout.ms (60 s).
+            admin.close(java.time.Duration.ZERO);
         }
     }
 
