@@ -27,6 +27,8 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -77,12 +79,20 @@ public final class Standalone {
         StandaloneConfig config = new StandaloneConfig(workerProps);
         String pluginPath = config.getList(WorkerConfig.PLUGIN_PATH_CONFIG) == null ? null
                 : String.join(",", config.getList(WorkerConfig.PLUGIN_PATH_CONFIG));
-        Plugins plugins = Plugins.discover(pluginPath);
+        // The cluster id lookup (a network round trip, ~0.5 s with a new admin client) runs while plugins are discovered.
+        CompletableFuture<String> clusterId = lookupClusterIdAsync(config);
+        Plugins plugins;
+        try {
+            plugins = Plugins.discover(pluginPath);
+        } catch (RuntimeException | Error e) {
+            clusterId.cancel(false);
+            throw e;
+        }
         for (String problem : plugins.problems()) {
             log.warn("Plugin problem: {}", problem);
         }
         try {
-            return start(config, connectorProps, WorkerPlugins.of(plugins), plugins);
+            return start(config, connectorProps, WorkerPlugins.of(plugins), plugins, clusterId);
         } catch (RuntimeException | Error e) {
             plugins.close();
             throw e;
@@ -99,17 +109,26 @@ public final class Standalone {
      */
     public static Handle start(Map<String, String> workerProps, List<Map<String, String>> connectorProps,
                                WorkerPlugins plugins) {
-        return start(new StandaloneConfig(workerProps), connectorProps, plugins, null);
+        StandaloneConfig config = new StandaloneConfig(workerProps);
+        return start(config, connectorProps, plugins, null, lookupClusterIdAsync(config));
     }
 
     private static Handle start(StandaloneConfig config, List<Map<String, String>> connectorProps,
-                                WorkerPlugins plugins, AutoCloseable owned) {
-        Objects.requireNonNull(connectorProps, "connectorProps");
-        String workerId = workerId(config);
-        FileOffsetStore offsets = new FileOffsetStore(config.offsetsFile());
-        Worker worker = new Worker(workerId, config, plugins, offsets, new MemoryStatusStore());
-        List<Map<String, String>> connectors = checkConnectors(worker, connectorProps);
-        String clusterId = lookupClusterId(config);
+                                WorkerPlugins plugins, AutoCloseable owned, CompletableFuture<String> clusterIdLookup) {
+        String clusterId;
+        String workerId;
+        Worker worker;
+        List<Map<String, String>> connectors;
+        try {
+            Objects.requireNonNull(connectorProps, "connectorProps");
+            workerId = workerId(config);
+            FileOffsetStore offsets = new FileOffsetStore(config.offsetsFile());
+            worker = new Worker(workerId, config, plugins, offsets, new MemoryStatusStore());
+            connectors = checkConnectors(worker, connectorProps);
+            clusterId = awaitClusterId(clusterIdLookup);
+        } finally {
+            clusterIdLookup.cancel(false);
+        }
         worker.start();
         StandaloneHerder herder = new StandaloneHerder(worker, clusterId);
         herder.start();
@@ -179,7 +198,54 @@ public final class Standalone {
         return host + ":" + (port == null || port < 0 ? 8083 : port);
     }
 
-    private static String lookupClusterId(WorkerConfig config) {
+    /** Starts {@link #lookupClusterId} on a daemon thread of its own. */
+    private static CompletableFuture<String> lookupClusterIdAsync(WorkerConfig config) {
+        CompletableFuture<String> result = new CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicReference<Admin> client = new java.util.concurrent.atomic.AtomicReference<>();
+        // Cancelled (the start failed before it needed the id): close the client so the lookup ends now.
+        result.whenComplete((id, e) -> {
+            Admin admin = client.get();
+            if (result.isCancelled() && admin != null) {
+                admin.close(java.time.Duration.ZERO);
+            }
+        });
+        Thread t = new Thread(() -> {
+            try {
+                result.complete(lookupClusterId(config, admin -> {
+                    client.set(admin);
+                    if (result.isCancelled()) {
+                        admin.close(java.time.Duration.ZERO);
+                    }
+                }));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "connect-sdk-cluster-id-lookup");
+        t.setDaemon(true);
+        t.start();
+        return result;
+    }
+
+    /** Waits for the lookup, rethrowing its own exception (not wrapped). */
+    private static String awaitClusterId(CompletableFuture<String> lookup) {
+        try {
+            return lookup.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("Interrupted while connecting to Kafka", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new ConnectException("Could not look up the Kafka cluster id: " + cause, cause);
+        }
+    }
+
+    private static String lookupClusterId(WorkerConfig config, java.util.function.Consumer<Admin> created) {
         Map<String, Object> props = new HashMap<>();
         Set<String> adminNames = AdminClientConfig.configNames();
         config.originals().forEach((k, v) -> {
@@ -191,6 +257,7 @@ public final class Standalone {
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "connect-sdk-cluster-id-lookup");
         Admin admin = Admin.create(props);
+        created.accept(admin);
         try {
             String id = admin.describeCluster().clusterId().get(CLUSTER_LOOKUP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
             log.info("Kafka cluster id: {}", id);
