@@ -18,7 +18,8 @@ import java.util.Set;
  * class name or alias), {@value #HEADER_CONVERTER_CLASS_CONFIG} (default
  * {@value #HEADER_CONVERTER_CLASS_DEFAULT}), {@value #OFFSET_COMMIT_INTERVAL_MS_CONFIG} (60000),
  * {@value #OFFSET_COMMIT_TIMEOUT_MS_CONFIG} (5000), {@value #TASK_SHUTDOWN_GRACEFUL_TIMEOUT_MS_CONFIG}
- * (5000), {@value #PLUGIN_PATH_CONFIG}, {@value #CLIENT_ID_CONFIG},
+ * (5000), {@value #SOURCE_MAX_OUTSTANDING_RECORDS_CONFIG} (20000; connect-sdk's own key, see its
+ * constant), {@value #PLUGIN_PATH_CONFIG}, {@value #CLIENT_ID_CONFIG},
  * {@value #CONNECTOR_CLIENT_POLICY_CLASS_CONFIG} ({@code All}, {@code None} or {@code Principal};
  * default {@code All}: connectors may override any producer/consumer/admin setting with
  * {@code producer.override.*}, {@code consumer.override.*}, {@code admin.override.*}).
@@ -51,6 +52,17 @@ public class WorkerConfig extends AbstractConfig {
     public static final String OFFSET_COMMIT_INTERVAL_MS_CONFIG = "offset.flush.interval.ms";
     /** How long to wait for records to be acknowledged and offsets stored before giving up a commit. */
     public static final String OFFSET_COMMIT_TIMEOUT_MS_CONFIG = "offset.flush.timeout.ms";
+    /**
+     * connect-sdk's own key (Kafka Connect has none): how many records one source task may have
+     * handed to its producer without an acknowledgement yet. At the limit the task is not polled
+     * until acknowledgements bring it below, so a fast source keeps a bounded number of records
+     * (and their {@code SourceRecord}s, values and offsets) alive instead of as many as fit in the
+     * producer's {@code buffer.memory}. {@code 0} means no limit, as in Kafka Connect. Records
+     * dropped by transforms or skipped by error tolerance do not count.
+     */
+    public static final String SOURCE_MAX_OUTSTANDING_RECORDS_CONFIG = "source.max.outstanding.records";
+    /** The default of {@value #SOURCE_MAX_OUTSTANDING_RECORDS_CONFIG}. */
+    public static final int SOURCE_MAX_OUTSTANDING_RECORDS_DEFAULT = 20_000;
     /** How long to wait for a task to stop before abandoning its thread. */
     public static final String TASK_SHUTDOWN_GRACEFUL_TIMEOUT_MS_CONFIG = "task.shutdown.graceful.timeout.ms";
     /** Directories holding plugin locations. */
@@ -132,6 +144,11 @@ public class WorkerConfig extends AbstractConfig {
                 .define(OFFSET_COMMIT_TIMEOUT_MS_CONFIG, Type.LONG, 5000L, ConfigDef.Range.atLeast(0), Importance.LOW,
                         "How long to wait for records to be acknowledged and offsets to be stored during a commit "
                                 + "before giving it up until the next one.")
+                .define(SOURCE_MAX_OUTSTANDING_RECORDS_CONFIG, Type.INT, SOURCE_MAX_OUTSTANDING_RECORDS_DEFAULT,
+                        ConfigDef.Range.atLeast(0), Importance.LOW,
+                        "How many records a source task may have sent without an acknowledgement from Kafka; at "
+                                + "the limit the task is not polled until acknowledgements arrive. Bounds the memory "
+                                + "a fast source uses. 0 means no limit (Kafka Connect's behaviour).")
                 .define(PLUGIN_PATH_CONFIG, Type.LIST, null, Importance.LOW,
                         "Directories (separated by commas) whose children are plugin locations.")
                 .define(CLIENT_ID_CONFIG, Type.STRING, "", Importance.LOW,
@@ -174,6 +191,11 @@ public class WorkerConfig extends AbstractConfig {
     /** @return {@value #OFFSET_COMMIT_TIMEOUT_MS_CONFIG} */
     public long offsetCommitTimeoutMs() {
         return getLong(OFFSET_COMMIT_TIMEOUT_MS_CONFIG);
+    }
+
+    /** @return {@value #SOURCE_MAX_OUTSTANDING_RECORDS_CONFIG}; 0 means no limit */
+    public int sourceMaxOutstandingRecords() {
+        return getInt(SOURCE_MAX_OUTSTANDING_RECORDS_CONFIG);
     }
 
     /** @return {@value #TASK_SHUTDOWN_GRACEFUL_TIMEOUT_MS_CONFIG} */

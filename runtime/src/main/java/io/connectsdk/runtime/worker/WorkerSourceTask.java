@@ -45,6 +45,11 @@ import org.slf4j.LoggerFactory;
  * {@code offset.flush.interval.ms} and at shutdown (after waiting up to
  * {@code offset.flush.timeout.ms} for outstanding records), followed by {@code SourceTask.commit()}.
  *
+ * <p><b>Back-pressure.</b> At most {@code source.max.outstanding.records} records of the task wait
+ * for their acknowledgement (plus the rest of the batch being sent): at the limit the task is not
+ * polled; the thread waits for acknowledgements, still committing offsets on schedule and
+ * answering stop, pause and producer failures at once.
+ *
  * <p><b>Hot path.</b> One small object per record (the queue entry, which is also the producer
  * callback); no locks; converters and transforms are called through pre-built operations.
  */
@@ -57,6 +62,7 @@ final class WorkerSourceTask extends WorkerTask {
     private final Class<? extends SourceTask> taskClass;
     private final long commitIntervalMs;
     private final long commitTimeoutMs;
+    private final int maxOutstanding;
 
     private volatile SourceTask task;
     private volatile boolean taskStarted;
@@ -102,6 +108,7 @@ final class WorkerSourceTask extends WorkerTask {
         this.taskClass = taskClass;
         this.commitIntervalMs = worker.config().offsetCommitIntervalMs();
         this.commitTimeoutMs = worker.config().offsetCommitTimeoutMs();
+        this.maxOutstanding = worker.config().sourceMaxOutstandingRecords();
     }
 
     @Override
@@ -162,6 +169,10 @@ final class WorkerSourceTask extends WorkerTask {
             }
             reportTargetState();
             maybeCommit();
+            if (toSend == null && maxOutstanding > 0 && submitted.size() >= maxOutstanding) {
+                awaitOutstandingBelowLimit();
+                continue;
+            }
             if (toSend == null) {
                 List<SourceRecord> polled;
                 try {
@@ -388,6 +399,35 @@ final class WorkerSourceTask extends WorkerTask {
         }
     }
 
+    /**
+     * Back-pressure: waits until the oldest outstanding record is acknowledged (then takes every
+     * acknowledged record off the queue), the next offset commit is due, or the task must stop.
+     */
+    private void awaitOutstandingBelowLimit() {
+        drainAcks();
+        if (submitted.size() < maxOutstanding) {
+            return;
+        }
+        awaitingAcks = true;
+        try {
+            synchronized (ackLock) {
+                SubmittedRecord head = submitted.peekFirst();
+                long remaining = nextCommit - System.currentTimeMillis();
+                if (head != null && !head.done && remaining > 0 && !stopping && producerFailure == null && !cancelled
+                        && target != TargetState.PAUSED) {
+                    try {
+                        ackLock.wait(remaining);
+                    } catch (InterruptedException e) {
+                        // woken up: the task loop looks at stopping, pause and failures next
+                    }
+                }
+            }
+        } finally {
+            awaitingAcks = false;
+        }
+        drainAcks();
+    }
+
     private void awaitAcks(long deadlineNanos) {
         awaitingAcks = true;
         try {
@@ -464,12 +504,18 @@ final class WorkerSourceTask extends WorkerTask {
         synchronized (pauseLock) {
             pauseLock.notifyAll();
         }
+        synchronized (ackLock) {
+            ackLock.notifyAll();
+        }
     }
 
     @Override
     protected void onTargetStateChange() {
         synchronized (pauseLock) {
             pauseLock.notifyAll();
+        }
+        synchronized (ackLock) {
+            ackLock.notifyAll();
         }
     }
 

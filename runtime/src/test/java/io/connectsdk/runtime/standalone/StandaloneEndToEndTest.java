@@ -192,6 +192,35 @@ class StandaloneEndToEndTest {
     }
 
     @Test
+    void sourceStopsPollingAtTheOutstandingRecordsLimitUntilAcknowledgementsArrive() throws Exception {
+        String topic = "outstanding";
+        kafka.createTopic(topic, 1);
+        Map<String, String> worker = workerProps();
+        worker.put("source.max.outstanding.records", "100");
+        worker.put("producer.interceptor.classes", TestPlugins.AckGate.class.getName());
+        TestPlugins.ackGate = new CountDownLatch(1);
+        try (Standalone.Handle handle = Standalone.start(worker, List.of(
+                source("outstanding-src", topic, "batch", "30", "max.records", "1000")))) {
+            java.util.concurrent.atomic.AtomicLong polled =
+                    TestPlugins.POLLED.computeIfAbsent("outstanding-src", k -> new java.util.concurrent.atomic.AtomicLong());
+            await().atMost(WAIT).until(() -> polled.get() >= 100);
+            // acknowledgements are held: the task is polled while fewer than 100 records are outstanding,
+            // so it stops after the batch that reached the limit (4 x 30 = 120) and stays there
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(polled.get()).isEqualTo(120));
+            TestPlugins.ackGate.countDown();
+            await().atMost(WAIT).until(() -> count(topic) >= 1000);
+            assertThat(polled.get()).isEqualTo(1000);
+            Path offsets = dir.resolve("offsets.json");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(committedSeq(offsets, "outstanding-src", 0)).isEqualTo(1000));
+        } finally {
+            TestPlugins.ackGate.countDown();
+        }
+        List<String> values = readAll(topic).stream().map(ConsumerRecord::value).collect(Collectors.toList());
+        assertThat(values).hasSize(1000).startsWith("0-0", "0-1").endsWith("0-999");
+    }
+
+    @Test
     void restartedWorkerResumesFromTheOffsetsFileWithoutLossOrDuplicates() throws Exception {
         String topic = "resume";
         kafka.createTopic(topic, 1);

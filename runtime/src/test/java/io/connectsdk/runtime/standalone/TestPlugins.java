@@ -48,6 +48,10 @@ public final class TestPlugins {
     /** Connector name -> what context.assignment() returned in each open. */
     static final Map<String, Queue<java.util.Set<io.connectsdk.api.sink.TopicPartition>>> ASSIGNMENTS =
             new ConcurrentHashMap<>();
+    /** Connector name -> how many records its source tasks returned from poll. */
+    static final Map<String, java.util.concurrent.atomic.AtomicLong> POLLED = new ConcurrentHashMap<>();
+    /** While closed, {@link AckGate} holds every producer acknowledgement of the producers it is installed in. */
+    static volatile CountDownLatch ackGate = new CountDownLatch(0);
     /** Released at the end of the blocking test so that the abandoned thread can finish. */
     static volatile CountDownLatch blockRelease = new CountDownLatch(1);
     /** Counts down once a blocking task has entered its blocking poll. */
@@ -188,6 +192,7 @@ public final class TestPlugins {
                 }
                 records.add(r);
             }
+            POLLED.computeIfAbsent(name, k -> new java.util.concurrent.atomic.AtomicLong()).addAndGet(records.size());
             return records;
         }
 
@@ -357,6 +362,35 @@ public final class TestPlugins {
                 throw new DataException("cannot read the poison pill in topic " + topic);
             }
             return new SchemaAndValue(Schema.STRING_SCHEMA, s);
+        }
+    }
+
+    /**
+     * A producer interceptor ({@code producer.interceptor.classes}) that holds acknowledgements on
+     * the producer's I/O thread while {@link #ackGate} is closed: records stay unacknowledged.
+     */
+    public static class AckGate implements org.apache.kafka.clients.producer.ProducerInterceptor<byte[], byte[]> {
+        @Override
+        public org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]> onSend(
+                org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]> record) {
+            return record;
+        }
+
+        @Override
+        public void onAcknowledgement(org.apache.kafka.clients.producer.RecordMetadata metadata, Exception exception) {
+            try {
+                ackGate.await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public void configure(Map<String, ?> configs) {
         }
     }
 }
