@@ -36,8 +36,7 @@ final class Report {
         b.append(String.format(Locale.ROOT, "- workload: N = %,d records per contender and scenario, values of %d bytes, no key, "
                 + "%d partition(s); %d run(s), %s%n", o.records, o.recordSize, o.partitions, o.runs,
                 o.runs > 1 ? "table shows the median (min–max)" : "one sample each"));
-        b.append(String.format(Locale.ROOT, "- every contender in a fresh JVM with `-Xmx%s` and default flags (G1); "
-                + "the broker in a JVM of its own%n", o.xmx));
+        b.append("- every contender in a fresh JVM; the broker in a JVM of its own. ").append(o.jvmFlags.describe()).append('\n');
         b.append("- settings, identical for all three contenders (raw client properties = the workers' `producer.*` / "
                 + "`consumer.*`):\n");
         for (String s : o.settings) {
@@ -154,8 +153,11 @@ final class Report {
         if (o.partitions != 1) {
             b.append(" --partitions ").append(o.partitions);
         }
-        if (!o.xmx.equals("1g")) {
-            b.append(" --xmx ").append(o.xmx);
+        if (!o.jvm.equals(JvmFlags.LAUNCHER)) {
+            b.append(" --jvm ").append(o.jvm);
+            if (!o.xmx.equals("1g")) {
+                b.append(" --xmx ").append(o.xmx);
+            }
         }
         if (o.maxOutstanding > 0) {
             b.append(" --max-outstanding ").append(o.maxOutstanding);

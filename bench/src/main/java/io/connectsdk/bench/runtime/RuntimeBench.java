@@ -41,8 +41,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *
  * <p><b>Layout.</b> This JVM is only the harness. It starts an {@code EmbeddedKafkaBroker} in a JVM
  * of its own ({@link BrokerMain}), creates the topics, pre-fills one topic per format for the sinks,
- * then runs every contender of every scenario in a fresh JVM ({@link ContenderMain}, same
- * {@code -Xmx} and flags for all), one after the other, rotating the contenders' order from run to
+ * then runs every contender of every scenario in a fresh JVM ({@link ContenderMain}; JVM options per
+ * {@link JvmFlags}: by default each worker with its own launcher's defaults, the raw clients with
+ * ours, or with {@code --jvm identical} the same {@code -Xmx} for all), one after the other, rotating the contenders' order from run to
  * run. Scenarios: source (a task emits N records as fast as it can) and sink (N pre-filled records
  * consumed into a no-op sink), each with StringConverter and JsonConverter; sources with Kafka
  * Connect's default producer settings and with a throughput-tuned set.
@@ -93,9 +94,9 @@ public final class RuntimeBench {
         long t0 = System.nanoTime();
         String loadBefore = loadAverage();
         log("work directory and logs: " + workRoot);
-        log(String.format(Locale.ROOT, "records=%d record-size=%d runs=%d settings=%s formats=%s modes=%s contenders=%s xmx=%s",
+        log(String.format(Locale.ROOT, "records=%d record-size=%d runs=%d settings=%s formats=%s modes=%s contenders=%s jvm=%s",
                 options.records, options.recordSize, options.runs, options.settings, options.formats, options.modes,
-                options.contenders, options.xmx));
+                options.contenders, options.jvmFlags.describe()));
         try {
             startBroker();
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
@@ -151,7 +152,7 @@ public final class RuntimeBench {
     // ---------------------------------------------------------------- broker
 
     private void startBroker() throws IOException, InterruptedException {
-        List<String> cmd = javaCommand("-Xmx2g", BrokerMain.class.getName());
+        List<String> cmd = javaCommand(List.of("-Xmx2g"), BrokerMain.class.getName());
         cmd.add(1, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.redirectError(workRoot.resolve("broker.log").toFile());
@@ -243,8 +244,8 @@ public final class RuntimeBench {
         } else {
             topic = sinkTopic;
         }
-        List<String> cmd = javaCommand("-Xmx" + options.xmx, ContenderMain.class.getName());
-        int at = 1;
+        List<String> cmd = javaCommand(options.jvmFlags.forContender(contender), ContenderMain.class.getName());
+        int at = 1 + options.jvmFlags.forContender(contender).size();
         cmd.add(at++, "-Dorg.slf4j.simpleLogger.defaultLogLevel=" + options.logLevel);
         cmd.add(at++, "-Dorg.slf4j.simpleLogger.showDateTime=true");
         if (options.jfr.contains(contender)) {
@@ -376,10 +377,10 @@ public final class RuntimeBench {
         return m;
     }
 
-    private static List<String> javaCommand(String xmx, String mainClass) {
+    private static List<String> javaCommand(List<String> jvmOptions, String mainClass) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add(xmx);
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(mainClass);
@@ -496,6 +497,8 @@ public final class RuntimeBench {
         List<String> jfr = List.of();
         List<String> jvmArgs = List.of();
         String xmx = "1g";
+        String jvm = JvmFlags.LAUNCHER;
+        JvmFlags jvmFlags;
         String logLevel = "info";
         int timeoutS = 120;
         long maxOutstanding;
@@ -536,6 +539,7 @@ public final class RuntimeBench {
                     case "--jfr": o.jfr = List.of(v.split(",")); break;
                     case "--jvm-args": o.jvmArgs = List.of(v.trim().split("\\s+")); break;
                     case "--xmx": o.xmx = v; break;
+                    case "--jvm": o.jvm = v; break;
                     case "--log-level": o.logLevel = v; break;
                     case "--timeout": o.timeoutS = Integer.parseInt(v); break;
                     case "--max-outstanding": o.maxOutstanding = Long.parseLong(v.replace("_", "")); break;
@@ -546,6 +550,7 @@ public final class RuntimeBench {
             for (String s : o.settings) {
                 Workload.producerSettings(s); // validates
             }
+            o.jvmFlags = JvmFlags.of(o.jvm, o.xmx, Path.of("bin", "connect-sdk"));
             boolean fullMatrix = o.settings.containsAll(List.of(Workload.DEFAULTS, Workload.TUNED))
                     && o.formats.containsAll(List.of(Workload.STRING, Workload.JSON))
                     && o.modes.containsAll(List.of("source", "sink")) && o.contenders.containsAll(CONTENDERS)
@@ -581,7 +586,11 @@ public final class RuntimeBench {
                     "  --modes LIST        source,sink (default both)",
                     "  --contenders LIST   ours,connect,raw (default all)",
                     "  --partitions P      partitions per topic (default 1)",
-                    "  --xmx SIZE          -Xmx of every contender JVM (default 1g)",
+                    "  --jvm MODE          launcher (default): each worker's JVM runs with the options its own launcher",
+                    "                      gives it (ours: the defaults in bin/connect-sdk; Kafka Connect: connect-standalone.sh",
+                    "                      and kafka-run-class.sh 4.4), the raw clients with ours;",
+                    "                      identical: every contender with -Xmx (--xmx) and the JVM's default flags (G1)",
+                    "  --xmx SIZE          -Xmx of every contender JVM with --jvm identical (default 1g)",
                     "  --log-level L       slf4j-simple level in the contender JVMs (default info)",
                     "  --jfr LIST          record a JFR profile in these contenders' JVMs (files in the work directory)",
                     "  --jvm-args 'ARGS'   extra JVM options for every contender JVM",
