@@ -169,7 +169,10 @@ public final class ConnectTestExtension implements BeforeAllCallback, AfterAllCa
                 }
                 builder.workerConfig(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
             }
-            KafkaCluster kafka = KafkaClusterFactory.create(a.kafka().length == 0 ? null : a.kafka()[0]);
+            KafkaMode mode = KafkaClusterFactory.resolveMode(a.kafka().length == 0 ? null : a.kafka()[0]);
+            KafkaCluster kafka = mode == KafkaMode.EMBEDDED
+                    ? EmbeddedKafkaPrestart.claim().<KafkaCluster>map(c -> c).orElseGet(() -> KafkaClusterFactory.create(mode))
+                    : KafkaClusterFactory.create(mode);
             ConnectCluster connect = builder.kafka(kafka).build();
             try {
                 connect.start();
