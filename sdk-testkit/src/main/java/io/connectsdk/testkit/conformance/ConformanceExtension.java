@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * The JUnit extension behind the conformance suites: applies {@link ConnectorConformance#skippedChecks()}
  * (a skip needs a non-blank reason and a known check id, otherwise the check fails), records the
  * outcome of every {@link Check} and, after the class, prints the {@link ConformanceReport} to
- * standard output and writes it to {@code <report dir>/<suite class name>.txt}.
+ * standard output and writes it to {@code <report dir>/<suite class name>.txt}. It also holds the
+ * broker and worker that the broker-backed checks of the class share, and closes them after it.
  *
  * <p>The report directory is the configuration parameter or system property
  * {@value #REPORT_DIR_PROPERTY} when set; otherwise {@code conformance-reports} in the build
@@ -46,6 +47,9 @@ public final class ConformanceExtension implements BeforeEachCallback, TestWatch
         if (!(instance instanceof ConnectorConformance<?> suite)) {
             return;
         }
+        ExtensionContext classContext = context.getParent().orElse(context);
+        suite.sharedWorker = classContext.getStore(NAMESPACE).computeIfAbsent(SharedWorker.class, k -> new SharedWorker(),
+                SharedWorker.class);
         Map<String, String> skipped = suite.skippedChecks();
         if (skipped == null) {
             throw new AssertionError("Expected skippedChecks() to return a map (empty for none), but it returned null");
@@ -69,7 +73,9 @@ public final class ConformanceExtension implements BeforeEachCallback, TestWatch
 
     @Override
     public void testSuccessful(ExtensionContext context) {
-        record(context, ConformanceReport.Status.PASS, null);
+        String note = context.getTestInstance().filter(ConnectorConformance.class::isInstance)
+                .map(i -> ((ConnectorConformance<?>) i).passNote).orElse(null);
+        record(context, ConformanceReport.Status.PASS, note);
     }
 
     @Override
@@ -89,6 +95,10 @@ public final class ConformanceExtension implements BeforeEachCallback, TestWatch
 
     @Override
     public void afterAll(ExtensionContext context) {
+        SharedWorker worker = context.getStore(NAMESPACE).remove(SharedWorker.class, SharedWorker.class);
+        if (worker != null) {
+            worker.close();
+        }
         ConformanceReport report = context.getStore(NAMESPACE).get(ConformanceReport.class, ConformanceReport.class);
         if (report == null || report.entries().isEmpty()) {
             return;

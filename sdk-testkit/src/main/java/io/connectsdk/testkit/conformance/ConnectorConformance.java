@@ -16,7 +16,6 @@ import io.connectsdk.runtime.inspect.LocationReport;
 import io.connectsdk.runtime.inspect.PluginInspector;
 import io.connectsdk.runtime.inspect.Severity;
 import io.connectsdk.testkit.cluster.EmbeddedKafkaCluster;
-import io.connectsdk.testkit.cluster.KafkaCluster;
 import io.connectsdk.testkit.connect.ConnectCluster;
 import io.connectsdk.testkit.connect.PluginUnderTest;
 import java.io.IOException;
@@ -46,10 +45,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
+import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Assumptions;
@@ -108,6 +110,15 @@ public abstract class ConnectorConformance<C extends Connector> {
 
     private Map<String, String> valid;
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
+    /** The broker and worker of the class, set by {@link ConformanceExtension} before each check. */
+    SharedWorker sharedWorker;
+    /** What the report shows next to a PASS of the current check ({@code null}: nothing). */
+    String passNote;
+    /**
+     * Whether {@code SECRET-LEAK} also runs the connector in a worker; always, except in the test
+     * kit's own fixture runs that do not ask for a broker.
+     */
+    boolean secretLeakInWorker = true;
 
     /** For subclasses. */
     protected ConnectorConformance() {
@@ -134,9 +145,23 @@ public abstract class ConnectorConformance<C extends Connector> {
     }
 
     /**
-     * @return the plugin location the packaging checks inspect: a directory (of classes or jars), a
-     *     jar or a {@code .zip} plugin archive. Default: where {@link #connectorClass()} was loaded
-     *     from ({@code target/classes} when the suite runs in the {@code test} phase)
+     * The plugin location the {@code PACKAGING-*} checks inspect. In the {@code test} phase the
+     * default is {@code target/classes}, which has no jar manifest, so {@code PACKAGING-MANIFEST}
+     * reports itself not applicable there. To check the packaged plugin, run the suite once more
+     * after {@code package}, in a failsafe {@code *IT} subclass that points this hook (and
+     * {@link #pluginUnderTest()}, for the checks that run a worker) at the archive:
+     * <pre>{@code
+     * class FileSourceConnectorConformanceIT extends FileSourceConnectorConformanceTest {
+     *     protected Path pluginLocation() { return Path.of(System.getProperty("plugin.zip")); }
+     *     protected PluginUnderTest pluginUnderTest() { return PluginUnderTest.archive(pluginLocation()); }
+     * }
+     * }</pre>
+     *
+     * @return a directory (of classes, or a plugin directory of jars), a jar or a {@code .zip}
+     *     plugin archive; for a directory of jars or an archive, the manifest checked is the one of
+     *     the jar holding {@link #connectorClass()}. Default: where {@link #connectorClass()} was
+     *     loaded from ({@code target/classes} in the {@code test} phase, the module's jar under
+     *     failsafe)
      */
     protected Path pluginLocation() {
         CodeSource source = connectorClass().getProtectionDomain().getCodeSource();
@@ -165,8 +190,10 @@ public abstract class ConnectorConformance<C extends Connector> {
     }
 
     /**
-     * @return the plugin the embedded worker of {@code BROKER-BOUNCE} hosts (through the runtime's
-     *     plugin isolation); default: the exploded plugin of {@link #connectorClass()}
+     * @return the plugin the embedded worker of {@code BROKER-BOUNCE} and of {@code SECRET-LEAK}
+     *     hosts (through the runtime's plugin isolation), e.g. {@link PluginUnderTest#archive(Path)}
+     *     of the packaged plugin; default: the exploded plugin of {@link #connectorClass()}. Asked
+     *     for once per suite class, by the first check that starts the worker
      */
     protected PluginUnderTest pluginUnderTest() {
         return PluginUnderTest.exploded(connectorClass());
@@ -207,6 +234,16 @@ public abstract class ConnectorConformance<C extends Connector> {
      * the stream goes on; see {@link #brokerBounce()}.
      */
     abstract void bounce(EmbeddedKafkaCluster kafka, ConnectCluster connect, String name);
+
+    /**
+     * Creates the connector in the worker with the configuration and lets it move a few records:
+     * until they went through (into Kafka, or to the destination), the connector or a task failed,
+     * or {@link #recordTimeout()} passed. Gives {@code observed} the text of what it moved (the
+     * records in Kafka, or what is at the destination), for the secret-leak scan. Does not delete
+     * the connector.
+     */
+    abstract void runInWorker(EmbeddedKafkaCluster kafka, ConnectCluster connect, String name, Map<String, String> config,
+                              Consumer<String> observed);
 
     // ------------------------------------------------------------------------------------------
     // Packaging
@@ -249,9 +286,14 @@ public abstract class ConnectorConformance<C extends Connector> {
     public final void packagingManifest() {
         Path location = pluginLocation();
         Manifest manifest = manifest(location);
-        if (manifest == null) {
+        if (manifest == null && Files.isDirectory(location)) {
             notApplicable(location + " is an unpackaged class directory without META-INF/MANIFEST.MF; run the suite"
-                    + " against the packaged plugin (override pluginLocation()) to check the manifest");
+                    + " against the packaged plugin (override pluginLocation(), e.g. in a failsafe *IT subclass) to check"
+                    + " the manifest");
+        }
+        if (manifest == null) {
+            throw new AssertionError("Expected the jar of " + location + " that holds " + connectorClass().getName()
+                    + " to have a manifest, but there is none");
         }
         Attributes main = manifest.getMainAttributes();
         String title = main.getValue(Attributes.Name.IMPLEMENTATION_TITLE);
@@ -730,10 +772,18 @@ public abstract class ConnectorConformance<C extends Connector> {
     // ------------------------------------------------------------------------------------------
     // Secrets
 
-    /** PASSWORD values never show up in logs, errors, task configs under other keys, or records. */
+    /**
+     * PASSWORD values never show up in logs, errors, statuses, task configs under other keys, or
+     * records: first with the connector and its tasks driven directly (validate, start with broken
+     * configurations, a few records through a harness), then, unless the plugin has no PASSWORD
+     * key, with the connector created in the shared embedded worker: its REST API (statuses with
+     * their traces everywhere; the configuration endpoints only under the PASSWORD keys the user
+     * set), the worker's log during the run, and the records it moved.
+     */
     @Test
     @Check("SECRET-LEAK")
-    @DisplayName("SECRET-LEAK: PASSWORD values never appear in logs, error messages and traces, other task config keys or records")
+    @DisplayName("SECRET-LEAK: PASSWORD values never appear in logs, error messages, status traces, REST output beyond"
+            + " the configured PASSWORD keys, other task config keys or records")
     public final void secretLeak() {
         ConfigDef def = configDef();
         List<String> passwordKeys = def.configKeys().values().stream().filter(k -> k.type() == ConfigDef.Type.PASSWORD)
@@ -802,7 +852,54 @@ public abstract class ConnectorConformance<C extends Connector> {
             scan(leaks, "the records and errors of the tasks", secret, observed::toString);
             scan(leaks, "the logs (System.out, System.err, java.util.logging)", secret, logs::text);
         }
+        if (secretLeakInWorker) {
+            secretLeakInWorker(cfg, secret, Set.copyOf(passwordKeys), leaks);
+        }
         failIf(leaks, "Expected the value of the PASSWORD keys " + passwordKeys + " never to appear, but it appeared in");
+    }
+
+    /**
+     * The worker part of {@code SECRET-LEAK}: creates the connector with the secret in the shared
+     * worker, lets it move a few records, then scans the REST API, what it moved and the worker's
+     * log of the run, and deletes the connector.
+     */
+    private void secretLeakInWorker(Map<String, String> cfg, String secret, Set<String> passwordKeys, List<String> leaks) {
+        SharedWorker worker = worker();
+        String name = connectorName();
+        Throwable failed = null;
+        try {
+            ConnectCluster connect = worker.connect(this::pluginUnderTest);
+            StringBuilder observed = new StringBuilder();
+            try (LogCapture logs = LogCapture.start()) {
+                try {
+                    runInWorker(worker.kafka(), connect, name, cfg, text -> observed.append(text).append('\n'));
+                } catch (RuntimeException | AssertionError e) {
+                    failed = e;
+                    observed.append(trace(e));
+                }
+                try {
+                    if (connect.connectors().contains(name)) {
+                        WorkerRest.scan(connect.restUrl(), name, secret, passwordKeys, leaks);
+                    }
+                } finally {
+                    worker.deleteConnector(name);
+                }
+                scan(leaks, "the worker: the records the connector moved and the errors around them", secret,
+                        observed::toString);
+                scan(leaks, "the worker's log during the run (System.out, System.err, java.util.logging)", secret,
+                        logs::text);
+            }
+        } finally {
+            closeIfOwn(worker);
+        }
+        if (failed != null && leaks.isEmpty()) {
+            throw new AssertionError("Expected the connector to be created and run in the worker, for the secret-leak scan,"
+                    + " but: " + failed, failed);
+        }
+        if (WorkerRest.slf4jDiscardsLogs()) {
+            passNote = "SLF4J has no provider on the test class path, so the worker logged nothing: add one (e.g."
+                    + " slf4j-simple in test scope) for the worker's log to be scanned";
+        }
     }
 
     // ------------------------------------------------------------------------------------------
@@ -813,17 +910,38 @@ public abstract class ConnectorConformance<C extends Connector> {
      * an embedded standalone worker (the runtime's plugin isolation) against an embedded broker,
      * which is stopped and started again (same storage and port) while records flow; afterwards
      * the connector and every task must still be RUNNING and the records of after the bounce must
-     * arrive.
+     * arrive. The broker and worker are those the suite class shares with {@code SECRET-LEAK};
+     * after a failed bounce they are discarded.
      */
     @Test
     @Check("BROKER-BOUNCE")
     @DisplayName("BROKER-BOUNCE: the connector and its tasks survive a broker restart mid-stream and the stream goes on")
     public final void brokerBounce() {
-        EmbeddedKafkaCluster kafka = KafkaCluster.embedded();
-        try (ConnectCluster connect = ConnectCluster.builder().kafka(kafka).ownsKafka(true).plugin(pluginUnderTest())
-                .build()) {
-            connect.start();
-            bounce(kafka, connect, connectorName());
+        SharedWorker worker = worker();
+        String name = connectorName();
+        boolean bounced = false;
+        try {
+            ConnectCluster connect = worker.connect(this::pluginUnderTest);
+            bounce(worker.kafka(), connect, name);
+            bounced = true;
+        } finally {
+            if (bounced) {
+                worker.deleteConnector(name);
+            } else {
+                worker.discard();
+            }
+            closeIfOwn(worker);
+        }
+    }
+
+    /** @return the broker and worker shared by the class (or one of this check's own, outside the extension) */
+    final SharedWorker worker() {
+        return sharedWorker != null ? sharedWorker : new SharedWorker();
+    }
+
+    private void closeIfOwn(SharedWorker worker) {
+        if (worker != sharedWorker) {
+            worker.close();
         }
     }
 
@@ -1106,7 +1224,11 @@ public abstract class ConnectorConformance<C extends Connector> {
     }
 
     private Manifest manifest(Path location) {
+        String entry = connectorClass().getName().replace('.', '/') + ".class";
         try {
+            if (Files.isRegularFile(location) && location.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+                return zippedManifest(location, entry);
+            }
             if (Files.isRegularFile(location)) {
                 try (JarFile jar = new JarFile(location.toFile())) {
                     return jar.getManifest();
@@ -1118,7 +1240,6 @@ public abstract class ConnectorConformance<C extends Connector> {
                     return new Manifest(in);
                 }
             }
-            String entry = connectorClass().getName().replace('.', '/') + ".class";
             List<Path> jars;
             try (Stream<Path> walk = Files.walk(location)) {
                 jars = walk.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
@@ -1133,6 +1254,25 @@ public abstract class ConnectorConformance<C extends Connector> {
             return null;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the manifest of " + location + ": " + e, e);
+        }
+    }
+
+    /** @return the manifest of the jar in a {@code .zip} plugin archive that holds the class entry, or null */
+    private static Manifest zippedManifest(Path zip, String classEntry) throws IOException {
+        try (ZipFile archive = new ZipFile(zip.toFile())) {
+            List<? extends ZipEntry> jars = archive.stream().filter(e -> !e.isDirectory() && e.getName().endsWith(".jar"))
+                    .sorted(java.util.Comparator.comparing(ZipEntry::getName)).toList();
+            for (ZipEntry jarEntry : jars) {
+                try (JarInputStream jar = new JarInputStream(archive.getInputStream(jarEntry))) {
+                    Manifest manifest = jar.getManifest();
+                    for (java.util.jar.JarEntry e = jar.getNextJarEntry(); e != null; e = jar.getNextJarEntry()) {
+                        if (e.getName().equals(classEntry)) {
+                            return manifest;
+                        }
+                    }
+                }
+            }
+            return null;
         }
     }
 }

@@ -67,6 +67,8 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class SinkConnectorConformance<C extends SinkConnector> extends ConnectorConformance<C> {
     private static final String DEFAULT_TOPIC = "conformance-input";
+    /** The positions of the input records of the worker part of SECRET-LEAK: after those of the harness part. */
+    private static final long WORKER_OFFSETS = 100;
 
     /** For subclasses. */
     protected SinkConnectorConformance() {
@@ -383,7 +385,7 @@ public abstract class SinkConnectorConformance<C extends SinkConnector> extends 
     @Override
     final void bounce(EmbeddedKafkaCluster kafka, ConnectCluster connect, String name) {
         String topic = inputTopic();
-        kafka.createTopic(topic, 1, Map.of());
+        ensureTopic(kafka, topic);
         List<SinkRecord> records = new ArrayList<>();
         for (long o = 0; o < 20; o++) {
             records.add(inputRecord(topic, 0, o));
@@ -396,6 +398,39 @@ public abstract class SinkConnectorConformance<C extends SinkConnector> extends 
         records.subList(10, 20).forEach(r -> kafka.produce(topic, String.valueOf(r.key()), String.valueOf(r.value())));
         awaitDelivered(connect, name, records, "after the broker restarted");
         assertRunning(connect, name, "after the broker restarted");
+    }
+
+    /**
+     * Sink side of the worker part of {@code SECRET-LEAK}: produces five input records (those of
+     * {@link #inputRecord(String, int, long) inputRecord(topic, 0, 100..104)}), creates the
+     * connector and waits until they reach the destination or something failed; observes what is
+     * at the destination then.
+     */
+    @Override
+    final void runInWorker(EmbeddedKafkaCluster kafka, ConnectCluster connect, String name, Map<String, String> config,
+                           Consumer<String> observed) {
+        String topic = inputTopic();
+        ensureTopic(kafka, topic);
+        List<Object> wanted = new ArrayList<>();
+        for (long o = WORKER_OFFSETS; o < WORKER_OFFSETS + 5; o++) { // not those exercise() wrote to the destination
+            SinkRecord r = inputRecord(topic, 0, o);
+            kafka.produce(topic, String.valueOf(r.key()), String.valueOf(r.value()));
+            wanted.add(recordIdentity(r));
+        }
+        connect.startConnector(name, config);
+        eventually(() -> !failures(connect, name).isEmpty() || missing(wanted).isEmpty());
+        try {
+            observed.accept(String.valueOf(readBack()));
+        } catch (Exception e) {
+            observed.accept(trace(e));
+        }
+    }
+
+    /** Creates the topic with one partition unless it exists (the broker is shared by the checks of the class). */
+    private static void ensureTopic(EmbeddedKafkaCluster kafka, String topic) {
+        if (!kafka.topicNames().contains(topic)) {
+            kafka.createTopic(topic, 1, Map.of());
+        }
     }
 
     private void awaitDelivered(ConnectCluster connect, String name, List<SinkRecord> expected, String when) {

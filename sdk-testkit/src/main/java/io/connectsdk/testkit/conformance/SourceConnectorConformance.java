@@ -7,6 +7,8 @@ import io.connectsdk.api.source.SourceRecord;
 import io.connectsdk.api.source.SourceTask;
 import io.connectsdk.testkit.cluster.EmbeddedKafkaCluster;
 import io.connectsdk.testkit.cluster.KafkaCluster;
+import io.connectsdk.testkit.cluster.KafkaRecord;
+import io.connectsdk.testkit.cluster.TopicReader;
 import io.connectsdk.testkit.connect.ConnectCluster;
 import io.connectsdk.testkit.harness.ContractViolationError;
 import io.connectsdk.testkit.harness.SourceTaskHarness;
@@ -302,14 +304,67 @@ public abstract class SourceConnectorConformance<C extends SourceConnector> exte
     final void bounce(EmbeddedKafkaCluster kafka, ConnectCluster connect, String name) {
         Duration bound = recordTimeout().plusSeconds(30);
         try (Admin admin = Admin.create(kafka.adminConfig())) {
+            long earlier = countBefore(admin, kafka); // records of other checks on the shared broker
             produceSourceData(BATCH);
             connect.startConnector(name, connectorConfig());
-            long before = awaitCount(admin, kafka, connect, name, BATCH, bound, "before the bounce");
+            long before = awaitCount(admin, kafka, connect, name, earlier + BATCH, bound, "before the bounce");
             kafka.broker().stop();
             produceSourceData(BATCH);
             kafka.broker().start();
             long after = awaitCount(admin, kafka, connect, name, before + BATCH, bound, "after the broker restarted");
-            assertRunning(connect, name, "after the broker restarted (" + after + " records in Kafka)");
+            assertRunning(connect, name, "after the broker restarted (" + (after - earlier) + " records in Kafka)");
+        }
+    }
+
+    /**
+     * Source side of the worker part of {@code SECRET-LEAK}: makes data available, creates the
+     * connector and waits until records reach Kafka or something failed; observes every record
+     * then in Kafka (the secret is unique to the check, so records of other checks do not matter).
+     */
+    @Override
+    final void runInWorker(EmbeddedKafkaCluster kafka, ConnectCluster connect, String name, Map<String, String> config,
+                           Consumer<String> observed) {
+        try (Admin admin = Admin.create(kafka.adminConfig())) {
+            long earlier = countBefore(admin, kafka);
+            produceSourceData(BATCH);
+            connect.startConnector(name, config);
+            eventually(() -> !failures(connect, name).isEmpty() || recordCount(admin, kafka) > earlier);
+            for (String topic : kafka.topicNames()) {
+                if (!topic.startsWith("__")) {
+                    readAll(admin, kafka, topic, observed);
+                }
+            }
+        }
+    }
+
+    private long countBefore(Admin admin, KafkaCluster kafka) {
+        try {
+            return recordCount(admin, kafka);
+        } catch (Exception e) {
+            throw new IllegalStateException("connect-sdk test kit: cannot count the records in Kafka: " + e, e);
+        }
+    }
+
+    /** Reads a topic up to its end offsets of now (bounded by recordTimeout()), giving each record's text. */
+    private void readAll(Admin admin, KafkaCluster kafka, String topic, Consumer<String> observed) {
+        long end;
+        try {
+            end = endOffsets(admin, Set.of(topic));
+        } catch (Exception e) {
+            observed.accept("cannot read topic " + topic + ": " + e);
+            return;
+        }
+        try (TopicReader reader = new TopicReader(kafka, topic)) {
+            eventually(() -> {
+                reader.poll(Duration.ofMillis(100));
+                return reader.count() >= end;
+            });
+            for (KafkaRecord r : reader.records()) {
+                StringBuilder sb = new StringBuilder(topic).append(" key=").append(r.keyAsString()).append(" value=")
+                        .append(r.valueAsString());
+                r.headers().forEach(h -> sb.append(" header ").append(h.key()).append('=').append(h.valueAsString()));
+                observed.accept(sb.toString());
+            }
         }
     }
 
@@ -342,6 +397,11 @@ public abstract class SourceConnectorConformance<C extends SourceConnector> exte
         if (topics.isEmpty()) {
             return 0;
         }
+        return endOffsets(admin, topics);
+    }
+
+    /** @return the sum of the end offsets of the topics' partitions */
+    private static long endOffsets(Admin admin, Set<String> topics) throws Exception {
         Map<org.apache.kafka.common.TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
         for (TopicDescription d : admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values()) {
             d.partitions().forEach(p -> latest.put(new org.apache.kafka.common.TopicPartition(d.name(), p.partition()),

@@ -354,6 +354,20 @@ final class FixtureSuites {
         }
     }
 
+    static final class RefusedTokenInTrace extends SourceSuite {
+        @Override
+        Class<? extends SourceConnector> fixture() {
+            return BrokenSources.RefusedTokenInTrace.class;
+        }
+    }
+
+    static final class RetryQuotesPassword extends SinkSuite {
+        @Override
+        Class<? extends SinkConnector> fixture() {
+            return BrokenSinks.RetryQuotesPassword.class;
+        }
+    }
+
     static final class SingleWriter extends SinkSuite {
         @Override
         Class<? extends SinkConnector> fixture() {
