@@ -117,7 +117,6 @@ public final class Standalone {
 
     private static Handle start(StandaloneConfig config, List<Map<String, String>> connectorProps,
                                 WorkerPlugins plugins, AutoCloseable owned, CompletableFuture<String> clusterIdLookup) {
-        String clusterId;
         String workerId;
         Worker worker;
         List<Map<String, String>> connectors;
@@ -127,19 +126,25 @@ public final class Standalone {
             FileOffsetStore offsets = new FileOffsetStore(config.offsetsFile());
             worker = new Worker(workerId, config, plugins, offsets, new MemoryStatusStore());
             connectors = checkConnectors(worker, connectorProps);
-            clusterId = awaitClusterId(clusterIdLookup);
-        } finally {
+        } catch (RuntimeException | Error e) {
             clusterIdLookup.cancel(false);
+            throw e;
         }
+        // The connectors start while the cluster id is still being looked up (nothing they do needs it; only
+        // the REST API's GET / shows it). The start succeeds only once Kafka answered: if it cannot be reached,
+        // everything that started is stopped again and the lookup's error is thrown.
         worker.start();
-        StandaloneHerder herder = new StandaloneHerder(worker, clusterId);
+        StandaloneHerder herder = new StandaloneHerder(worker, () -> clusterIdLookup.getNow(null),
+                StandaloneHerder.DEFAULT_START_TIMEOUT_MS);
         herder.start();
         Handle handle = new Handle(config, worker, herder, owned);
         try {
             for (Map<String, String> c : connectors) {
                 herder.putConnectorConfig(c.get(ConnectorConfig.NAME_CONFIG), c, false);
             }
+            awaitClusterId(clusterIdLookup);
         } catch (RuntimeException | Error e) {
+            clusterIdLookup.cancel(false);
             handle.close();
             throw e;
         }

@@ -71,7 +71,7 @@ public final class StandaloneHerder implements Herder, ConnectorListener {
     }
 
     private final Worker worker;
-    private final String kafkaClusterId;
+    private final java.util.function.Supplier<String> kafkaClusterId;
     private final long startTimeoutMs;
     private final Map<String, Entry> connectors = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
@@ -95,8 +95,18 @@ public final class StandaloneHerder implements Herder, ConnectorListener {
      * @param startTimeoutMs how long {@link #putConnectorConfig} waits for a connector to start
      */
     public StandaloneHerder(Worker worker, String kafkaClusterId, long startTimeoutMs) {
+        this(worker, () -> kafkaClusterId, startTimeoutMs);
+    }
+
+    /**
+     * @param worker the worker that runs the connectors
+     * @param kafkaClusterId gives the Kafka cluster's id, or {@code null} while it is not known yet
+     *     (the standalone launcher looks it up while the connectors start); called from any thread
+     * @param startTimeoutMs how long {@link #putConnectorConfig} waits for a connector to start
+     */
+    public StandaloneHerder(Worker worker, java.util.function.Supplier<String> kafkaClusterId, long startTimeoutMs) {
         this.worker = Objects.requireNonNull(worker, "worker");
-        this.kafkaClusterId = kafkaClusterId;
+        this.kafkaClusterId = Objects.requireNonNull(kafkaClusterId, "kafkaClusterId");
         this.startTimeoutMs = startTimeoutMs;
     }
 
@@ -205,7 +215,7 @@ public final class StandaloneHerder implements Herder, ConnectorListener {
 
     @Override
     public String kafkaClusterId() {
-        return kafkaClusterId;
+        return kafkaClusterId.get();
     }
 
     @Override
