@@ -295,10 +295,21 @@ public final class Standalone {
         props.putAll(config.originalsWithPrefix("admin."));
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "connect-sdk-cluster-id-lookup");
-        Admin admin = Admin.create(props);
+        // admin.default.api.timeout.ms (or the unprefixed key) shortens the wait, e.g. in tests
+        Object configured = props.get(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG);
+        long timeoutMs = configured == null ? CLUSTER_LOOKUP_TIMEOUT_MS
+                : Math.min(CLUSTER_LOOKUP_TIMEOUT_MS, Long.parseLong(configured.toString().trim()));
+        Admin admin;
+        try {
+            admin = Admin.create(props);
+        } catch (org.apache.kafka.common.KafkaException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new ConnectException("Could not create the admin client that looks up the Kafka cluster id (from the"
+                    + " worker's admin settings, admin.* and unprefixed): " + cause.getMessage(), e);
+        }
         created.accept(admin);
         try {
-            String id = admin.describeCluster().clusterId().get(CLUSTER_LOOKUP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            String id = admin.describeCluster().clusterId().get(timeoutMs, TimeUnit.MILLISECONDS);
             log.info("Kafka cluster id: {}", id);
             return id;
         } catch (InterruptedException e) {
@@ -306,7 +317,7 @@ public final class Standalone {
             throw new ConnectException("Interrupted while connecting to Kafka", e);
         } catch (Exception e) {
             throw new ConnectException("Could not reach the Kafka cluster at bootstrap.servers=" + config.bootstrapServers()
-                    + " within " + CLUSTER_LOOKUP_TIMEOUT_MS + " ms: " + e, e);
+                    + " within " + timeoutMs + " ms: " + e, e);
         } finally {
             // Do not wait for the timed-out call: a plain close() would block up to default.api.timeout.ms (60 s).
             admin.close(java.time.Duration.ZERO);

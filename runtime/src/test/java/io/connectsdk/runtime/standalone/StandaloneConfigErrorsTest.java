@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bad worker and connector configurations fail {@link Standalone#start} before anything runs (no
- * broker is contacted: the bootstrap address is never used), with messages naming the culprit.
+ * broker is contacted: the bootstrap address is never used), with messages naming the culprit; an
+ * unreachable Kafka cluster fails it too, stopping what had started.
  */
 class StandaloneConfigErrorsTest {
     @TempDir
@@ -57,6 +58,22 @@ class StandaloneConfigErrorsTest {
         assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
                 .noneMatch(n -> n.startsWith("connector-src") || n.startsWith("task-src"));
         return (ConfigException) t;
+    }
+
+    @Test
+    void unreachableKafkaFailsTheStartAndStopsWhatHadStarted() {
+        Map<String, String> worker = worker();
+        worker.put("admin.default.api.timeout.ms", "1500"); // the cluster id lookup gives up after 1.5 s
+        worker.put("admin.request.timeout.ms", "1000");
+        worker.put("task.shutdown.graceful.timeout.ms", "2000");
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(
+                () -> Standalone.start(worker, List.of(source("max.records", "10"))));
+        assertThat(t).isInstanceOf(io.connectsdk.api.errors.ConnectException.class)
+                .hasMessageContaining("bootstrap.servers=127.0.0.1:1").hasMessageContaining("1500 ms");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                        .as("the connector and task that started meanwhile are stopped")
+                        .noneMatch(n -> n.startsWith("connector-src") || n.startsWith("task-src")));
     }
 
     @Test
