@@ -29,10 +29,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -51,7 +48,10 @@ import org.slf4j.LoggerFactory;
  * {@code META-INF/services/java.sql.Driver} are loaded then too, so they register with
  * {@link java.sql.DriverManager}, which hands a driver only to callers whose loader can see it: the
  * plugin that bundles it. Entries that fail (missing class, throwing constructor, ...) are skipped
- * and reported by {@link #problems()}; {@code connect-sdk validate} explains them in detail.
+ * and reported by {@link #problems()}; {@code connect-sdk validate} explains them in detail. A
+ * location whose discovery does not finish within the {@linkplain Builder#discoveryTimeout
+ * discovery timeout} (a static initializer, constructor or {@code version()} that blocks) is skipped
+ * and reported with where its thread was stuck, instead of holding up the worker's start.
  *
  * <p><b>Names.</b> A plugin is named by its full class name or an alias: its simple class name or
  * that name without the type's suffix ({@code Connector}, {@code Converter}, {@code HeaderConverter},
@@ -79,6 +79,9 @@ public final class Plugins implements AutoCloseable {
     public static final String CONNECTOR_CLASS_CONFIG = "connector.class";
     /** Suffix of every version-selection key, e.g. {@code connector.plugin.version}. */
     public static final String PLUGIN_VERSION_SUFFIX = "plugin.version";
+
+    /** How long one plugin location's discovery may take by default: 60 s. */
+    public static final java.time.Duration DEFAULT_DISCOVERY_TIMEOUT = java.time.Duration.ofSeconds(60);
 
     private static final Logger log = LoggerFactory.getLogger(Plugins.class);
 
@@ -546,8 +549,24 @@ public final class Plugins implements AutoCloseable {
         private ClassLoader parent = Plugins.class.getClassLoader();
         private boolean includeClasspath = true;
         private Path extractionRoot = PluginLocation.defaultExtractionRoot();
+        private java.time.Duration discoveryTimeout = DEFAULT_DISCOVERY_TIMEOUT;
 
         private Builder() {
+        }
+
+        /**
+         * @param timeout how long one location's discovery may take (loading its classes, running
+         *     its plugins' constructors and {@code version()}); a location that takes longer is
+         *     skipped and reported in {@link Plugins#problems()} with where its thread was stuck,
+         *     and that thread is abandoned. Default {@link Plugins#DEFAULT_DISCOVERY_TIMEOUT}
+         * @return this builder
+         */
+        public Builder discoveryTimeout(java.time.Duration timeout) {
+            if (Objects.requireNonNull(timeout, "timeout").isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the discovery timeout must be positive, not " + timeout);
+            }
+            this.discoveryTimeout = timeout;
+            return this;
         }
 
         /**
@@ -615,38 +634,47 @@ public final class Plugins implements AutoCloseable {
             if (includeClasspath) {
                 found.addAll(scan(parent, null, PluginDesc.CLASSPATH_LOCATION, problems));
             }
-            // Locations are independent: discover them on up to one thread per core, keep their order.
-            int threads = Math.min(locations.size(), Runtime.getRuntime().availableProcessors());
-            ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "connect-sdk-plugin-discovery");
-                t.setDaemon(true);
-                return t;
-            }) : null;
+            // Locations are independent: discover them on up to one thread per core, keep their order. Each runs
+            // on a pool thread (even a single one) so that a location that blocks can be given up.
+            int threads = Math.max(1, Math.min(locations.size(), Runtime.getRuntime().availableProcessors()));
+            java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(threads, threads,
+                    1, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                        Thread t = new Thread(r, "connect-sdk-plugin-discovery");
+                        t.setDaemon(true);
+                        return t;
+                    });
             try {
-                List<Future<Discovered>> futures = new ArrayList<>();
+                List<Running> running = new ArrayList<>();
                 for (Path path : locations) {
-                    if (pool != null) {
-                        futures.add(pool.submit(() -> discoverLocation(path)));
-                    } else {
-                        CompletableFuture<Discovered> done = new CompletableFuture<>();
-                        try {
-                            done.complete(discoverLocation(path));
-                        } catch (RuntimeException | Error e) {
-                            done.completeExceptionally(e);
-                        }
-                        futures.add(done);
-                    }
+                    Running r = new Running(path);
+                    r.future = pool.submit(() -> {
+                        r.thread = Thread.currentThread();
+                        r.startedNanos = System.nanoTime();
+                        r.started = true;
+                        return discoverLocation(path);
+                    });
+                    running.add(r);
                 }
                 RuntimeException failure = null;
-                for (Future<Discovered> f : futures) {
+                long timeoutNanos = discoveryTimeout.toNanos();
+                for (Running r : running) {
                     try {
-                        Discovered d = f.get();
+                        Discovered d = awaitLocation(r, timeoutNanos);
+                        if (d == null) {
+                            problems.add(r.path + ": skipped: its discovery did not finish within " + discoveryTimeout.toMillis()
+                                    + " ms (a plugin's static initializer, constructor or version() blocks); the discovering"
+                                    + " thread was at " + stuckAt(r.thread));
+                            // the abandoned thread keeps its pool slot: add one for the locations still queued
+                            pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
+                            pool.setCorePoolSize(pool.getCorePoolSize() + 1);
+                            continue;
+                        }
                         loaders.add(d.loader());
                         found.addAll(d.plugins());
                         problems.addAll(d.problems());
                     } catch (ExecutionException e) {
                         if (failure == null) {
-                            failure = e.getCause() instanceof RuntimeException r ? r : new ConnectException(e.getCause().toString(), e.getCause());
+                            failure = e.getCause() instanceof RuntimeException x ? x : new ConnectException(e.getCause().toString(), e.getCause());
                         }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
@@ -661,12 +689,40 @@ public final class Plugins implements AutoCloseable {
                 new Plugins(List.of(), loaders, List.of()).close();
                 throw e;
             } finally {
-                if (pool != null) {
-                    pool.shutdownNow();
-                }
+                pool.shutdownNow();
             }
             problems.forEach(p -> log.warn("Plugin discovery: {}", p));
             return new Plugins(found, loaders, problems);
+        }
+
+        /**
+         * @return the location's result, or {@code null} when it ran longer than the timeout (the
+         *     time it waited in the pool's queue does not count)
+         */
+        private static Discovered awaitLocation(Running r, long timeoutNanos) throws ExecutionException, InterruptedException {
+            while (true) {
+                boolean started = r.started;
+                long wait = !started ? java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(50)
+                        : r.startedNanos + timeoutNanos - System.nanoTime();
+                if (started && wait <= 0) {
+                    return r.future.isDone() ? r.future.get() : null;
+                }
+                try {
+                    return r.future.get(wait, java.util.concurrent.TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    // not started yet, or over time: look again
+                }
+            }
+        }
+
+        /** @return the top frames of a stuck discovery thread, e.g. {@code com.acme.Foo.<init>(Foo.java:12) < ...} */
+        private static String stuckAt(Thread thread) {
+            if (thread == null) {
+                return "(unknown)";
+            }
+            StackTraceElement[] frames = thread.getStackTrace();
+            return java.util.Arrays.stream(frames).limit(6).map(StackTraceElement::toString)
+                    .collect(Collectors.joining(" < ")) + (frames.length > 6 ? " < ..." : "");
         }
 
         private Discovered discoverLocation(Path path) {
@@ -693,6 +749,19 @@ public final class Plugins implements AutoCloseable {
 
     /** What discovery found in one location. */
     private record Discovered(PluginClassLoader loader, List<PluginDesc> plugins, List<String> problems) {
+    }
+
+    /** A location being discovered: its task, and the thread and start time once it runs. */
+    private static final class Running {
+        final Path path;
+        Future<Discovered> future;
+        volatile Thread thread;
+        volatile long startedNanos;
+        volatile boolean started;
+
+        Running(Path path) {
+            this.path = path;
+        }
     }
 
     /**

@@ -238,6 +238,36 @@ class PluginsTest {
     }
 
     @Test
+    void aLocationWhosePluginBlocksIsSkippedAfterTheTimeoutNamingWhereItIsStuck() {
+        try {
+            // more locations than cores: the ones queued behind the stuck location must still be discovered
+            List<Path> locations = List.of(fixtures.stuckCtorJar, fixtures.missingClassJar, fixtures.nullVersionJar,
+                    fixtures.placeholderVersionJar);
+            Plugins found = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                    () -> Plugins.builder().locations(locations).includeClasspath(false)
+                            .discoveryTimeout(java.time.Duration.ofMillis(1500)).build(),
+                    "discovery must give up on a location whose plugin blocks");
+            try (Plugins plugins = found) {
+                assertThat(plugins.plugins()).extracting(PluginDesc::className).containsExactlyInAnyOrder(
+                        "com.acme.ghost.RealConnector", "com.acme.nullv.NullVersionConnector",
+                        "com.acme.placeholder.PlaceholderConnector");
+                assertThat(plugins.problems()).anySatisfy(p -> assertThat(p)
+                        .startsWith(fixtures.stuckCtorJar.toString() + ": skipped")
+                        .contains("did not finish within 1500 ms")
+                        .contains("com.acme.stuck.StuckConnector.<init>"));
+            }
+        } finally {
+            System.setProperty(PluginFixtures.STUCK_RELEASE_PROPERTY, "true"); // let the abandoned thread end
+        }
+    }
+
+    @Test
+    void theDiscoveryTimeoutMustBePositive() {
+        assertThatThrownBy(() -> Plugins.builder().discoveryTimeout(java.time.Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be positive");
+    }
+
+    @Test
     void brokenEntriesAreSkippedAndReportedWhileTheRestIsFound() {
         try (Plugins plugins = Plugins.builder().locations(List.of(fixtures.missingClassJar, fixtures.throwingCtorJar))
                 .includeClasspath(false).build()) {
