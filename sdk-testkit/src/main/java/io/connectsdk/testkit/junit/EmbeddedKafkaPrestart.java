@@ -55,8 +55,8 @@ public final class EmbeddedKafkaPrestart implements LauncherDiscoveryListener {
     @Override
     public void launcherDiscoveryStarted(LauncherDiscoveryRequest request) {
         try {
-            Optional<Boolean> enabled = request.getConfigurationParameters().getBoolean(ENABLED_PROPERTY);
-            if (!enabled.orElse(!"false".equalsIgnoreCase(System.getProperty(ENABLED_PROPERTY, "true")))) {
+            // JUnit's configuration parameters include the system properties and junit-platform.properties
+            if (!request.getConfigurationParameters().getBoolean(ENABLED_PROPERTY).orElse(true)) {
                 return;
             }
             if (attempted.get()) {
