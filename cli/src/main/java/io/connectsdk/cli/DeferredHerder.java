@@ -1,6 +1,8 @@
 package io.connectsdk.cli;
 
 import io.connectsdk.api.errors.ConnectException;
+import io.connectsdk.runtime.herder.ConfigInfos;
+import io.connectsdk.runtime.herder.ConfigKeyInfo;
 import io.connectsdk.runtime.herder.ConnectorInfo;
 import io.connectsdk.runtime.herder.ConnectorStateInfo;
 import io.connectsdk.runtime.herder.ConnectorTaskId;
@@ -108,6 +110,16 @@ final class DeferredHerder implements Herder {
     @Override
     public void restartTask(ConnectorTaskId id) {
         changeTarget().restartTask(id);
+    }
+
+    @Override
+    public ConfigInfos validateConnectorConfig(Map<String, String> config) {
+        return changeTarget().validateConnectorConfig(config);
+    }
+
+    @Override
+    public List<ConfigKeyInfo> pluginConfig(String pluginName) {
+        return changeTarget().pluginConfig(pluginName);
     }
 
     @Override

@@ -137,6 +137,18 @@ class StandaloneQuickstartTest {
         assertThat(create.statusCode()).isEqualTo(405);
         assertThat(JSON.readTree(create.body()).get("error_code").asInt()).isEqualTo(405);
 
+        // ... but validating a configuration changes nothing: it is answered, as are plugin definitions
+        HttpResponse<String> validate = send(HttpRequest.newBuilder(rest.resolve("/connector-plugins/FileSinkConnector/config/validate"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\",\"topics\":\"t\",\"tasks.max\":\"many\"}")));
+        assertThat(validate.statusCode()).as(validate.body()).isEqualTo(200);
+        JsonNode infos = JSON.readTree(validate.body());
+        assertThat(infos.get("name").asText()).endsWith("FileSinkConnector");
+        assertThat(infos.get("error_count").asInt()).as(validate.body()).isPositive();
+        HttpResponse<String> definitions = send(HttpRequest.newBuilder(rest.resolve("/connector-plugins/FileSinkConnector/config")).GET());
+        assertThat(definitions.statusCode()).as(definitions.body()).isEqualTo(200);
+        assertThat(JSON.readTree(definitions.body())).anySatisfy(d -> assertThat(d.get("name").asText()).isEqualTo("file"));
+
         // SIGINT: the JVM would run the registered hook; run that same path here
         long begin = System.nanoTime();
         cli.hooks.hook().run();

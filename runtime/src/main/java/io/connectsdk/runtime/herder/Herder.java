@@ -59,6 +59,37 @@ public interface Herder {
     /** Restarts one task. */
     void restartTask(ConnectorTaskId id);
 
+    /**
+     * Validates a connector configuration without creating or changing anything: the answer of
+     * {@code PUT /connector-plugins/{plugin}/config/validate}. Covers the keys every connector has,
+     * the keys of the transforms and predicates it lists and the connector's own keys, with the
+     * connector's own {@code validate} results; the errors are those that creating the connector
+     * would report. The default throws {@link UnsupportedOperationException}.
+     *
+     * @param config the configuration, with {@code connector.class}; a {@code null} value is reported
+     *     as an error of its key
+     * @return every key's definition and validated value
+     * @throws NotFoundException when {@code connector.class} names no installed connector
+     * @throws io.connectsdk.api.config.ConfigException when {@code connector.class} is missing
+     */
+    default ConfigInfos validateConnectorConfig(Map<String, String> config) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not validate connector configurations");
+    }
+
+    /**
+     * The definitions of a plugin's own keys (its {@code config()}): the answer of
+     * {@code GET /connector-plugins/{plugin}/config}. The default throws
+     * {@link UnsupportedOperationException}.
+     *
+     * @param pluginName the class name or alias of an installed connector, converter, header
+     *     converter, transform or predicate
+     * @return the definitions, in definition order
+     * @throws NotFoundException when no installed plugin has that name
+     */
+    default List<ConfigKeyInfo> pluginConfig(String pluginName) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not describe plugin configurations");
+    }
+
     /** @return the id of the Kafka cluster the worker uses, or {@code null} when unknown */
     String kafkaClusterId();
 

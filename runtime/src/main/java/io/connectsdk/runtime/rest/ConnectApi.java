@@ -40,6 +40,7 @@ final class ConnectApi {
             .build();
 
     private static final Set<String> CREATE_FIELDS = Set.of("name", "config", "initial_state");
+    private static final String CONNECTOR_CLASS = "connector.class";
 
     /** JSON of {@code GET /}. */
     record ServerInfo(@JsonProperty("version") String version,
@@ -77,7 +78,9 @@ final class ConnectApi {
                 .change("GET", "/connectors/{name}/restart", this::restart)
                 .change("POST", "/connectors/{name}/tasks/{task}/restart", this::restartTask)
                 .change("GET", "/connectors/{name}/tasks/{task}/restart", this::restartTask)
-                .get("/connector-plugins", this::listPlugins);
+                .get("/connector-plugins", this::listPlugins)
+                .get("/connector-plugins/{plugin}/config", r -> Response.ok(herder.pluginConfig(r.variable("plugin"))))
+                .read("PUT", "/connector-plugins/{plugin}/config/validate", this::validateConfig);
     }
 
     Router router() {
@@ -140,6 +143,31 @@ final class ConnectApi {
             }
         }
         return Response.ok(List.copyOf(result));
+    }
+
+    /**
+     * Validates a connector configuration against the plugin in the path, as Kafka Connect does:
+     * the body's {@code connector.class}, when given, must be that plugin (the path may omit the
+     * package and the {@code Connector} suffix); when absent, the path's plugin is used.
+     */
+    private Response validateConfig(Request r) {
+        String plugin = r.variable("plugin").trim();
+        JsonNode body = parseObject(r, "a JSON object of connector configuration");
+        Map<String, String> config = configMap(body, true);
+        String included = config.get(CONNECTOR_CLASS);
+        if (included == null) {
+            config.put(CONNECTOR_CLASS, plugin);
+        } else if (!withoutConnectorSuffix(included.trim()).endsWith(withoutConnectorSuffix(plugin))) {
+            throw RestException.badRequest(CONNECTOR_CLASS + " " + included + " in the request body does not match "
+                    + "the connector plugin " + plugin + " of the path");
+        }
+        return Response.ok(herder.validateConnectorConfig(config));
+    }
+
+    private static String withoutConnectorSuffix(String name) {
+        String suffix = "Connector";
+        return name.endsWith(suffix) && name.length() > suffix.length()
+                ? name.substring(0, name.length() - suffix.length()) : name;
     }
 
     // ---- changes

@@ -51,6 +51,14 @@ final class Router {
         return add("GET", template, false, handler);
     }
 
+    /**
+     * Adds a route of another method that changes nothing, so it is answered in read-only mode too
+     * (e.g. {@code PUT /connector-plugins/{plugin}/config/validate}).
+     */
+    Router read(String method, String template, Handler handler) {
+        return add(method, template, false, handler);
+    }
+
     /** Adds a route that changes the cluster. */
     Router change(String method, String template, Handler handler) {
         return add(method, template, true, handler);

@@ -3,6 +3,8 @@ package io.connectsdk.runtime.standalone;
 import io.connectsdk.api.config.ConfigException;
 import io.connectsdk.api.errors.ConnectException;
 import io.connectsdk.runtime.config.ConnectorConfig;
+import io.connectsdk.runtime.herder.ConfigInfos;
+import io.connectsdk.runtime.herder.ConfigKeyInfo;
 import io.connectsdk.runtime.herder.ConnectorInfo;
 import io.connectsdk.runtime.herder.ConnectorStateInfo;
 import io.connectsdk.runtime.herder.ConnectorTaskId;
@@ -14,6 +16,7 @@ import io.connectsdk.runtime.herder.TaskInfo;
 import io.connectsdk.runtime.storage.StatusStore;
 import io.connectsdk.runtime.worker.ConnectorListener;
 import io.connectsdk.runtime.worker.TargetState;
+import io.connectsdk.runtime.worker.ConnectorValidation;
 import io.connectsdk.runtime.worker.Worker;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,7 +44,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Reads</b> ({@link #connectors()}, {@link #connectorInfo}, {@link #connectorConfig},
  * {@link #connectorStatus}, {@link #taskConfigs}, {@link #taskStatus}) answer at once from the
- * current view, from any thread. <b>Changes</b> ({@link #putConnectorConfig}, delete, pause,
+ * current view, from any thread; so do {@link #validateConnectorConfig} and {@link #pluginConfig},
+ * which change nothing and run on the caller's thread. <b>Changes</b> ({@link #putConnectorConfig}, delete, pause,
  * resume, restarts) work when called programmatically; they are serialised on the herder's own
  * thread ({@code standalone-herder}) and the caller waits for them. The REST layer refuses them in
  * standalone mode, as Kafka Connect's standalone REST API does for most of them.
@@ -71,6 +75,7 @@ public final class StandaloneHerder implements Herder, ConnectorListener {
     }
 
     private final Worker worker;
+    private final ConnectorValidation validation;
     private final java.util.function.Supplier<String> kafkaClusterId;
     private final long startTimeoutMs;
     private final Map<String, Entry> connectors = new ConcurrentHashMap<>();
@@ -106,6 +111,7 @@ public final class StandaloneHerder implements Herder, ConnectorListener {
      */
     public StandaloneHerder(Worker worker, java.util.function.Supplier<String> kafkaClusterId, long startTimeoutMs) {
         this.worker = Objects.requireNonNull(worker, "worker");
+        this.validation = new ConnectorValidation(worker);
         this.kafkaClusterId = Objects.requireNonNull(kafkaClusterId, "kafkaClusterId");
         this.startTimeoutMs = startTimeoutMs;
     }
@@ -211,6 +217,16 @@ public final class StandaloneHerder implements Herder, ConnectorListener {
             throw new NotFoundException("Connector " + name + " not found");
         }
         return e;
+    }
+
+    @Override
+    public ConfigInfos validateConnectorConfig(Map<String, String> config) {
+        return validation.validate(Objects.requireNonNull(config, "config"));
+    }
+
+    @Override
+    public List<ConfigKeyInfo> pluginConfig(String pluginName) {
+        return validation.pluginConfig(pluginName);
     }
 
     @Override

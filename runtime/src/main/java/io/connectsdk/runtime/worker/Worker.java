@@ -1,6 +1,7 @@
 package io.connectsdk.runtime.worker;
 
 import io.connectsdk.api.config.Config;
+import io.connectsdk.api.config.ConfigDef;
 import io.connectsdk.api.config.ConfigException;
 import io.connectsdk.api.config.ConfigValue;
 import io.connectsdk.api.connector.Connector;
@@ -43,6 +44,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -206,8 +208,22 @@ public final class Worker {
      * @param props the connector configuration
      * @return every error per key, in a stable order; empty when the configuration is valid
      */
-    @SuppressWarnings("try") // LoaderSwap works by its scope
     public Map<String, List<String>> validateConnectorConfig(Map<String, String> props) {
+        return validateConnectorConfig(props, null);
+    }
+
+    /**
+     * As {@link #validateConnectorConfig(Map)}, also handing the connector's own definition and
+     * {@code validate} result to {@code connectorResult} (for the REST validate endpoint).
+     *
+     * @param props the connector configuration
+     * @param connectorResult receives the connector's {@code config()} and {@code validate(props)}
+     *     result when the connector could be created and validated; may be {@code null}
+     * @return every error per key, as {@link #validateConnectorConfig(Map)}
+     */
+    @SuppressWarnings("try") // LoaderSwap works by its scope
+    public Map<String, List<String>> validateConnectorConfig(Map<String, String> props,
+                                                             BiConsumer<ConfigDef, Config> connectorResult) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         Class<? extends Connector> connectorClass = null;
         try {
@@ -247,8 +263,15 @@ public final class Worker {
             try {
                 Connector connector = plugins.newInstance(connectorClass);
                 Config result;
+                ConfigDef definition = null;
                 try (LoaderSwap swap = LoaderSwap.forPlugin(connector)) {
                     result = connector.validate(props);
+                    if (connectorResult != null) {
+                        definition = connector.config();
+                    }
+                }
+                if (connectorResult != null) {
+                    connectorResult.accept(definition, result);
                 }
                 if (result != null) {
                     for (ConfigValue v : result.configValues()) {

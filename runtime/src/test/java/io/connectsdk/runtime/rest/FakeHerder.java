@@ -1,6 +1,10 @@
 package io.connectsdk.runtime.rest;
 
 import io.connectsdk.api.config.ConfigException;
+import io.connectsdk.runtime.herder.ConfigInfos;
+import io.connectsdk.runtime.herder.ConfigInfos.ConfigInfo;
+import io.connectsdk.runtime.herder.ConfigInfos.ConfigValueInfo;
+import io.connectsdk.runtime.herder.ConfigKeyInfo;
 import io.connectsdk.runtime.herder.ConnectorInfo;
 import io.connectsdk.runtime.herder.ConnectorStateInfo;
 import io.connectsdk.runtime.herder.ConnectorStateInfo.ConnectorState;
@@ -196,6 +200,39 @@ final class FakeHerder implements Herder {
     public synchronized void restartTask(ConnectorTaskId id) {
         call("restartTask " + id);
         taskState(id.connector(), id.task());
+    }
+
+    /**
+     * A plugin whose name ends with {@code Unknown} is not installed; otherwise two keys: {@code name}
+     * (an error when missing) and {@code secret}, a password.
+     */
+    @Override
+    public synchronized ConfigInfos validateConnectorConfig(Map<String, String> config) {
+        call("validateConnectorConfig " + new TreeMap<>(config));
+        String connectorClass = config.get("connector.class");
+        if (connectorClass.endsWith("Unknown")) {
+            throw new NotFoundException("Unknown connector plugin " + connectorClass);
+        }
+        List<String> nameErrors = config.get("name") == null
+                ? List.of("Missing required configuration \"name\" which has no default value.") : List.of();
+        return new ConfigInfos(connectorClass, nameErrors.size(), List.of("Common"), List.of(
+                new ConfigInfo(pluginConfig("com.acme.OrdersSource").get(0),
+                        new ConfigValueInfo("name", config.get("name"), List.of(), nameErrors, true)),
+                new ConfigInfo(pluginConfig("com.acme.OrdersSource").get(1),
+                        new ConfigValueInfo("secret", config.get("secret") == null ? null : "[hidden]", List.of(),
+                                List.of(), true))));
+    }
+
+    /** {@code OrdersSource} (or its class name) has two keys; any other plugin is not installed. */
+    @Override
+    public List<ConfigKeyInfo> pluginConfig(String pluginName) {
+        if (!pluginName.equals("com.acme.OrdersSource") && !pluginName.equals("OrdersSource")) {
+            throw new NotFoundException("Unknown plugin " + pluginName);
+        }
+        return List.of(
+                new ConfigKeyInfo("name", "STRING", true, null, "HIGH", "The name.", "Common", 1, "NONE", "name", List.of()),
+                new ConfigKeyInfo("secret", "PASSWORD", false, "[hidden]", "MEDIUM", null, null, -1, "NONE", "secret",
+                        List.of()));
     }
 
     @Override

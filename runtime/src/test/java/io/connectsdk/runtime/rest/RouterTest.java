@@ -35,6 +35,21 @@ class RouterTest {
     }
 
     @Test
+    void aReadRouteOfAnotherMethodIsNotAChange() {
+        Router r = new Router()
+                .get("/connector-plugins/{plugin}/config", x -> Response.empty(200))
+                .read("PUT", "/connector-plugins/{plugin}/config/validate", x -> Response.empty(200))
+                .change("PUT", "/connectors/{name}/config", x -> Response.empty(200));
+        Router.Match m = r.match("PUT", "/connector-plugins/Foo/config/validate");
+        assertThat(m.found()).isTrue();
+        assertThat(m.route().change()).isFalse();
+        assertThat(m.variables()).containsEntry("plugin", "Foo");
+        assertThat(r.readMethods("/connector-plugins/Foo/config/validate")).containsExactly("PUT");
+        assertThat(r.readMethods("/connectors/x/config")).isEmpty();
+        assertThat(r.match("PUT", "/connectors/x/config").route().change()).isTrue();
+    }
+
+    @Test
     void malformedPercentEncodingIsABadRequestNamingTheSegment() {
         assertThatThrownBy(() -> router.match("GET", "/connectors/bad%zz"))
                 .isInstanceOfSatisfying(RestException.class, e -> assertThat(e.status()).isEqualTo(400))
