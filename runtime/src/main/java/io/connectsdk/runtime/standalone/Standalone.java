@@ -205,35 +205,10 @@ public final class Standalone {
         return host + ":" + (port == null || port < 0 ? 8083 : port);
     }
 
-    /**
-     * Classes every task needs as it starts (its producer or consumer and the worker's pipelines):
-     * loaded and initialised on a thread of their own while plugins are discovered, instead of on
-     * the way to the first record (~0.2-0.3 s of class loading and static initialisation).
-     */
-    private static final List<String> WARM_UP = List.of(
-            "org.apache.kafka.clients.producer.KafkaProducer", "org.apache.kafka.clients.producer.ProducerConfig",
-            "org.apache.kafka.clients.producer.internals.Sender",
-            "org.apache.kafka.clients.producer.internals.RecordAccumulator",
-            "org.apache.kafka.clients.producer.internals.BufferPool",
-            "org.apache.kafka.clients.consumer.KafkaConsumer", "org.apache.kafka.clients.consumer.ConsumerConfig",
-            "org.apache.kafka.clients.consumer.internals.ClassicKafkaConsumer",
-            "org.apache.kafka.clients.consumer.internals.ConsumerCoordinator",
-            "org.apache.kafka.clients.consumer.internals.Fetcher",
-            "io.connectsdk.runtime.worker.WorkerSourceTask", "io.connectsdk.runtime.worker.WorkerSinkTask");
-
+    /** Runs {@link Worker#preloadTaskClasses()} on a thread of its own, while plugins are discovered. */
     private static void warmUpAsync() {
-        Thread t = new Thread(() -> {
-            ClassLoader loader = Standalone.class.getClassLoader();
-            for (String name : WARM_UP) {
-                try {
-                    Class.forName(name, true, loader);
-                } catch (ClassNotFoundException | LinkageError e) {
-                    log.debug("Warm-up: {} not loaded: {}", name, e.toString());
-                }
-            }
-        }, "connect-sdk-warm-up");
+        Thread t = new Thread(Worker::preloadTaskClasses, "connect-sdk-warm-up");
         t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
         t.start();
     }
 

@@ -200,6 +200,39 @@ public final class Worker {
     }
 
     /**
+     * Classes every task needs as it starts (its producer or consumer and the worker's pipelines),
+     * in the order they are first used.
+     */
+    private static final List<String> TASK_CLASSES = List.of(
+            "org.apache.kafka.clients.producer.KafkaProducer", "org.apache.kafka.clients.producer.ProducerConfig",
+            "org.apache.kafka.clients.producer.internals.Sender",
+            "org.apache.kafka.clients.producer.internals.RecordAccumulator",
+            "org.apache.kafka.clients.producer.internals.BufferPool",
+            "org.apache.kafka.clients.consumer.KafkaConsumer", "org.apache.kafka.clients.consumer.ConsumerConfig",
+            "org.apache.kafka.clients.consumer.internals.ClassicKafkaConsumer",
+            "org.apache.kafka.clients.consumer.internals.ConsumerCoordinator",
+            "org.apache.kafka.clients.consumer.internals.Fetcher",
+            "io.connectsdk.runtime.worker.WorkerSourceTask", "io.connectsdk.runtime.worker.WorkerSinkTask");
+
+    /**
+     * Loads and initialises the classes every task needs as it starts (Kafka clients, the worker's
+     * pipelines), so that a launcher can do it on a spare thread while it does something else (plugin
+     * discovery, a broker's start) instead of on the way to the first record: ~0.2-0.3 s of class
+     * loading and static initialisation in a fresh JVM. Classes that cannot be loaded are skipped.
+     * Any thread; idempotent.
+     */
+    public static void preloadTaskClasses() {
+        ClassLoader loader = Worker.class.getClassLoader();
+        for (String name : TASK_CLASSES) {
+            try {
+                Class.forName(name, true, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                log.debug("Preloading {} failed: {}", name, e.toString());
+            }
+        }
+    }
+
+    /**
      * Checks a connector configuration as fully as possible without starting anything: the common
      * and source/sink keys, that {@code connector.class}, the converters, transforms and predicates
      * resolve (and transforms and predicates accept their settings), the client-override policy,

@@ -645,25 +645,20 @@ public final class ConnectCluster implements AutoCloseable {
     }
 
     /**
-     * Classes the first test needs right after the start (clients, worker pipelines, assertions):
-     * loaded and initialised here, on the preparing thread, while the Kafka broker is still
-     * starting, instead of on the test's critical path.
+     * Classes the first test needs right after the start besides the worker's own (see
+     * {@link Worker#preloadTaskClasses()}): the admin client, the test kit's readers and assertions.
+     * Loaded and initialised on the preparing thread, while the Kafka broker is still starting,
+     * instead of on the test's critical path.
      */
     private static final List<String> WARM_UP = List.of(
             "org.apache.kafka.clients.admin.KafkaAdminClient", "org.apache.kafka.clients.admin.AdminClientConfig",
-            "org.apache.kafka.clients.producer.KafkaProducer", "org.apache.kafka.clients.producer.ProducerConfig",
-            "org.apache.kafka.clients.producer.internals.Sender", "org.apache.kafka.clients.producer.internals.RecordAccumulator",
-            "org.apache.kafka.clients.consumer.KafkaConsumer", "org.apache.kafka.clients.consumer.ConsumerConfig",
-            "org.apache.kafka.clients.consumer.internals.ClassicKafkaConsumer",
-            "org.apache.kafka.clients.consumer.internals.ConsumerCoordinator",
-            "org.apache.kafka.clients.consumer.internals.Fetcher",
-            "io.connectsdk.runtime.worker.WorkerSourceTask", "io.connectsdk.runtime.worker.WorkerSinkTask",
             "io.connectsdk.runtime.standalone.StandaloneHerder", "io.connectsdk.runtime.storage.FileOffsetStore",
             "io.connectsdk.testkit.cluster.TopicReader", "io.connectsdk.testkit.assertions.TopicAssert",
             "io.connectsdk.testkit.assertions.connector.ConnectorAssert", "org.awaitility.Awaitility",
             "org.assertj.core.api.Assertions");
 
     private static void warmUp() {
+        Worker.preloadTaskClasses();
         ClassLoader loader = ConnectCluster.class.getClassLoader();
         for (String name : WARM_UP) {
             try {
