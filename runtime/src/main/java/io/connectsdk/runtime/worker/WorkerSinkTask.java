@@ -8,8 +8,6 @@ import io.connectsdk.api.sink.SinkRecord;
 import io.connectsdk.api.sink.SinkTask;
 import io.connectsdk.api.sink.TimestampType;
 import io.connectsdk.api.sink.TopicPartition;
-import io.connectsdk.api.storage.Converter;
-import io.connectsdk.api.storage.HeaderConverter;
 import io.connectsdk.runtime.config.SinkConnectorConfig;
 import io.connectsdk.runtime.errors.DeadLetterQueueReporter;
 import io.connectsdk.runtime.errors.ProcessingContext;
@@ -70,13 +68,7 @@ final class WorkerSinkTask extends WorkerTask {
 
     private SinkTask task;
     private boolean taskStarted;
-    private Converter keyConverter;
-    private Converter valueConverter;
-    private HeaderConverter headerConverter;
-    private Class<?> keyConverterClass;
-    private Class<?> valueConverterClass;
-    private Class<?> headerConverterClass;
-    private TransformStages<SinkRecord> transforms;
+    private TaskConverters<SinkRecord> converters;
     private volatile RetryWithToleranceOperator operator;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private WorkerErrantRecordReporter errantReporter;
@@ -99,9 +91,9 @@ final class WorkerSinkTask extends WorkerTask {
     private final RetryWithToleranceOperator.ArgOperation<ConsumerRecord<byte[], byte[]>, ConnectHeaders> headersOp =
             this::convertHeaders;
     private final RetryWithToleranceOperator.ArgOperation<ConsumerRecord<byte[], byte[]>, SchemaAndValue> keyOp =
-            r -> keyConverter.toConnectData(r.topic(), currentHeaders, r.key());
+            r -> converters.key.toConnectData(r.topic(), currentHeaders, r.key());
     private final RetryWithToleranceOperator.ArgOperation<ConsumerRecord<byte[], byte[]>, SchemaAndValue> valueOp =
-            r -> valueConverter.toConnectData(r.topic(), currentHeaders, r.value());
+            r -> converters.value.toConnectData(r.topic(), currentHeaders, r.value());
 
     WorkerSinkTask(ConnectorTaskId id, Worker worker, long generation, ClassLoader loader, TargetState target,
                    Map<String, String> connectorProps, Map<String, String> taskProps,
@@ -125,13 +117,7 @@ final class WorkerSinkTask extends WorkerTask {
                     commitTimeoutMs));
         }
         operator = worker.newOperator(id, config, dlq);
-        keyConverter = worker.newConverter(config, SinkConnectorConfig.KEY_CONVERTER_CLASS_CONFIG, true);
-        keyConverterClass = keyConverter.getClass();
-        valueConverter = worker.newConverter(config, SinkConnectorConfig.VALUE_CONVERTER_CLASS_CONFIG, false);
-        valueConverterClass = valueConverter.getClass();
-        headerConverter = worker.newHeaderConverter(config);
-        headerConverterClass = headerConverter.getClass();
-        transforms = new TransformStages<>(worker.<SinkRecord>newTransformChain(connectorProps));
+        converters = TaskConverters.create(worker, config, connectorProps, id);
         Map<String, Object> consumerProps = ClientConfigs.consumer(worker.config(), config, id);
         consumer = Worker.withRuntimeLoader(() -> new KafkaConsumer<>(consumerProps));
         task = worker.plugins().newInstance(taskClass);
@@ -235,16 +221,16 @@ final class WorkerSinkTask extends WorkerTask {
 
     private SinkRecord convertAndTransform(RetryWithToleranceOperator op, ConsumerRecord<byte[], byte[]> cr) {
         processing.reset(cr);
-        ConnectHeaders headers = op.execute(processing, Stage.HEADER_CONVERTER, headerConverterClass, headersOp, cr);
+        ConnectHeaders headers = op.execute(processing, Stage.HEADER_CONVERTER, converters.headerClass, headersOp, cr);
         if (processing.failed()) {
             return null;
         }
         currentHeaders = headers;
-        SchemaAndValue key = op.execute(processing, Stage.KEY_CONVERTER, keyConverterClass, keyOp, cr);
+        SchemaAndValue key = op.execute(processing, Stage.KEY_CONVERTER, converters.keyClass, keyOp, cr);
         if (processing.failed()) {
             return null;
         }
-        SchemaAndValue value = op.execute(processing, Stage.VALUE_CONVERTER, valueConverterClass, valueOp, cr);
+        SchemaAndValue value = op.execute(processing, Stage.VALUE_CONVERTER, converters.valueClass, valueOp, cr);
         if (processing.failed()) {
             return null;
         }
@@ -257,14 +243,14 @@ final class WorkerSinkTask extends WorkerTask {
         long ts = cr.timestamp();
         SinkRecord record = new SinkRecord(cr.topic(), cr.partition(), key.schema(), key.value(), value.schema(),
                 value.value(), cr.offset(), ts == ConsumerRecord.NO_TIMESTAMP ? null : ts, timestampType(cr), headers);
-        return transforms.isEmpty() ? record : transforms.apply(op, processing, record);
+        return converters.transforms.isEmpty() ? record : converters.transforms.apply(op, processing, record);
     }
 
     private ConnectHeaders convertHeaders(ConsumerRecord<byte[], byte[]> cr) {
         ConnectHeaders headers = new ConnectHeaders();
         String topic = cr.topic();
         for (Header h : cr.headers()) {
-            headers.add(h.key(), headerConverter.toConnectHeader(topic, h.key(), h.value()));
+            headers.add(h.key(), converters.header.toConnectHeader(topic, h.key(), h.value()));
         }
         return headers;
     }
@@ -512,10 +498,10 @@ final class WorkerSinkTask extends WorkerTask {
         synchronized (this) {
             RecordHeaders headers = new RecordHeaders();
             for (io.connectsdk.api.header.Header h : record.headers()) {
-                headers.add(h.key(), headerConverter.fromConnectHeader(topic, h.key(), h.schema(), h.value()));
+                headers.add(h.key(), converters.header.fromConnectHeader(topic, h.key(), h.schema(), h.value()));
             }
-            byte[] key = keyConverter.fromConnectData(topic, record.headers(), record.keySchema(), record.key());
-            byte[] value = valueConverter.fromConnectData(topic, record.headers(), record.valueSchema(), record.value());
+            byte[] key = converters.key.fromConnectData(topic, record.headers(), record.keySchema(), record.key());
+            byte[] value = converters.value.fromConnectData(topic, record.headers(), record.valueSchema(), record.value());
             long ts = record.timestamp() == null ? ConsumerRecord.NO_TIMESTAMP : record.timestamp();
             org.apache.kafka.common.record.TimestampType type =
                     record.timestampType() == TimestampType.LOG_APPEND_TIME ? org.apache.kafka.common.record.TimestampType.LOG_APPEND_TIME
@@ -582,10 +568,9 @@ final class WorkerSinkTask extends WorkerTask {
                 log.warn("Sink task {}: closing the consumer failed", id, t);
             }
         }
-        Worker.closeQuietly(transforms, "transforms of " + id);
-        Worker.closeQuietly(keyConverter, "key converter of " + id);
-        Worker.closeQuietly(valueConverter, "value converter of " + id);
-        Worker.closeQuietly(headerConverter, "header converter of " + id);
+        if (converters != null) {
+            converters.close();
+        }
         Worker.closeQuietly(operator, "error reporters of " + id);
         log.info("Sink task {} stopped", id);
     }

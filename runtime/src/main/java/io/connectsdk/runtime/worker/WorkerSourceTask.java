@@ -8,8 +8,6 @@ import io.connectsdk.api.source.RecordMetadata;
 import io.connectsdk.api.source.SourceRecord;
 import io.connectsdk.api.source.SourceTask;
 import io.connectsdk.api.source.SourceTaskContext;
-import io.connectsdk.api.storage.Converter;
-import io.connectsdk.api.storage.HeaderConverter;
 import io.connectsdk.runtime.config.SourceConnectorConfig;
 import io.connectsdk.runtime.errors.ProcessingContext;
 import io.connectsdk.runtime.errors.RetryWithToleranceOperator;
@@ -68,13 +66,7 @@ final class WorkerSourceTask extends WorkerTask {
     private volatile boolean taskStarted;
     private final AtomicBoolean taskStopCalled = new AtomicBoolean();
     private boolean overridesCommitRecord;
-    private Converter keyConverter;
-    private Converter valueConverter;
-    private HeaderConverter headerConverter;
-    private Class<?> keyConverterClass;
-    private Class<?> valueConverterClass;
-    private Class<?> headerConverterClass;
-    private TransformStages<SourceRecord> transforms;
+    private TaskConverters<SourceRecord> converters;
     private volatile RetryWithToleranceOperator operator;
     private volatile KafkaProducer<byte[], byte[]> producer;
 
@@ -94,9 +86,9 @@ final class WorkerSourceTask extends WorkerTask {
     private final Object pauseLock = new Object();
 
     private final RetryWithToleranceOperator.ArgOperation<SourceRecord, byte[]> keyOp =
-            r -> keyConverter.fromConnectData(r.topic(), r.headers(), r.keySchema(), r.key());
+            r -> converters.key.fromConnectData(r.topic(), r.headers(), r.keySchema(), r.key());
     private final RetryWithToleranceOperator.ArgOperation<SourceRecord, byte[]> valueOp =
-            r -> valueConverter.fromConnectData(r.topic(), r.headers(), r.valueSchema(), r.value());
+            r -> converters.value.fromConnectData(r.topic(), r.headers(), r.valueSchema(), r.value());
     private final RetryWithToleranceOperator.ArgOperation<SourceRecord, RecordHeaders> headersOp = this::convertHeaders;
 
     WorkerSourceTask(ConnectorTaskId id, Worker worker, long generation, ClassLoader loader, TargetState target,
@@ -115,13 +107,7 @@ final class WorkerSourceTask extends WorkerTask {
     protected void initializeAndStart() throws Exception {
         SourceConnectorConfig config = new SourceConnectorConfig(connectorProps);
         operator = worker.newOperator(id, config, null);
-        keyConverter = worker.newConverter(config, SourceConnectorConfig.KEY_CONVERTER_CLASS_CONFIG, true);
-        keyConverterClass = keyConverter.getClass();
-        valueConverter = worker.newConverter(config, SourceConnectorConfig.VALUE_CONVERTER_CLASS_CONFIG, false);
-        valueConverterClass = valueConverter.getClass();
-        headerConverter = worker.newHeaderConverter(config);
-        headerConverterClass = headerConverter.getClass();
-        transforms = new TransformStages<>(worker.<SourceRecord>newTransformChain(connectorProps));
+        converters = TaskConverters.create(worker, config, connectorProps, id);
         Map<String, Object> producerProps = ClientConfigs.producer(worker.config(), config, id);
         producer = Worker.withRuntimeLoader(() -> new KafkaProducer<>(producerProps));
         SourceTask t = worker.plugins().newInstance(taskClass);
@@ -257,7 +243,7 @@ final class WorkerSourceTask extends WorkerTask {
         for (int n = records.size(); sendIndex < n; sendIndex++) {
             SourceRecord pre = records.get(sendIndex);
             context.reset(pre);
-            SourceRecord record = transforms.isEmpty() ? pre : transforms.apply(op, context, pre);
+            SourceRecord record = converters.transforms.isEmpty() ? pre : converters.transforms.apply(op, context, pre);
             if (record == null) {
                 submitted.addLast(new SubmittedRecord(pre, this, true));
                 continue;
@@ -295,17 +281,17 @@ final class WorkerSourceTask extends WorkerTask {
     }
 
     private ProducerRecord<byte[], byte[]> convert(RetryWithToleranceOperator op, SourceRecord record) {
-        byte[] key = op.execute(context, Stage.KEY_CONVERTER, keyConverterClass, keyOp, record);
+        byte[] key = op.execute(context, Stage.KEY_CONVERTER, converters.keyClass, keyOp, record);
         if (context.failed()) {
             return null;
         }
-        byte[] value = op.execute(context, Stage.VALUE_CONVERTER, valueConverterClass, valueOp, record);
+        byte[] value = op.execute(context, Stage.VALUE_CONVERTER, converters.valueClass, valueOp, record);
         if (context.failed()) {
             return null;
         }
         RecordHeaders headers = null;
         if (!record.headers().isEmpty()) {
-            headers = op.execute(context, Stage.HEADER_CONVERTER, headerConverterClass, headersOp, record);
+            headers = op.execute(context, Stage.HEADER_CONVERTER, converters.headerClass, headersOp, record);
             if (context.failed()) {
                 return null;
             }
@@ -321,7 +307,7 @@ final class WorkerSourceTask extends WorkerTask {
         RecordHeaders headers = new RecordHeaders();
         String topic = record.topic();
         for (Header h : record.headers()) {
-            headers.add(h.key(), headerConverter.fromConnectHeader(topic, h.key(), h.schema(), h.value()));
+            headers.add(h.key(), converters.header.fromConnectHeader(topic, h.key(), h.schema(), h.value()));
         }
         return headers;
     }
@@ -562,10 +548,9 @@ final class WorkerSourceTask extends WorkerTask {
                 log.warn("Source task {}: closing the producer failed", id, t);
             }
         }
-        Worker.closeQuietly(transforms, "transforms of " + id);
-        Worker.closeQuietly(keyConverter, "key converter of " + id);
-        Worker.closeQuietly(valueConverter, "value converter of " + id);
-        Worker.closeQuietly(headerConverter, "header converter of " + id);
+        if (converters != null) {
+            converters.close();
+        }
         Worker.closeQuietly(operator, "error reporters of " + id);
         log.info("Source task {} stopped", id);
     }
