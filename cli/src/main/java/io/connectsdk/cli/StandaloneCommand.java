@@ -10,6 +10,7 @@ import io.connectsdk.runtime.herder.State;
 import io.connectsdk.runtime.plugin.PluginLocationException;
 import io.connectsdk.runtime.standalone.Standalone;
 import io.connectsdk.runtime.standalone.StandaloneConfig;
+import io.connectsdk.runtime.worker.Worker;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
@@ -246,27 +249,61 @@ public final class StandaloneCommand implements Callable<Integer> {
                                     List<Map<String, String>> connectors, StandaloneConfig checked) {
         List<String> pluginPath = checked.getList(WorkerConfig.PLUGIN_PATH_CONFIG);
         try {
-            for (String problem : run.discoverPlugins(pluginPath == null ? null : String.join(",", pluginPath))) {
-                err.println(NAME + ": warning: " + oneLine(problem));
-            }
-        } catch (PluginLocationException e) {
-            boolean relative = pluginPath != null && pluginPath.stream().anyMatch(p -> !Path.of(p.trim()).isAbsolute());
-            throw new Failure(Main.EXIT_USAGE, workerFile + ": " + oneLine(e.getMessage())
-                    + (relative ? " (relative plugin.path entries are resolved against the current directory, "
-                            + Path.of("").toAbsolutePath() + ")" : ""), e);
-        }
-        try {
-            run.checkConverters(checked);
             run.prepareRest(workerProps);
         } catch (ConfigException e) {
             throw new Failure(Main.EXIT_USAGE, workerFile + ": " + oneLine(e.getMessage()), e);
         }
+        // What needs neither the plugins nor the worker runs while the plugins are discovered: the tasks'
+        // client classes are loaded, the REST server binds and, unless the broker is embedded (it starts
+        // later), the Kafka cluster id is looked up.
+        Thread preload = new Thread(Worker::preloadTaskClasses, "connect-sdk-warm-up");
+        preload.setDaemon(true);
+        preload.start();
+        CompletableFuture<String> restStarted = new CompletableFuture<>();
+        Thread restStarter = new Thread(() -> {
+            try {
+                restStarted.complete(run.startRest());
+            } catch (Throwable e) {
+                restStarted.completeExceptionally(e);
+            }
+        }, "connect-sdk-rest-start");
+        restStarter.setDaemon(true);
+        restStarter.start();
+        CompletableFuture<String> clusterIdLookup = embeddedKafka ? null : Standalone.lookupClusterIdAsync(checked);
+        try {
+            try {
+                for (String problem : run.discoverPlugins(pluginPath == null ? null : String.join(",", pluginPath))) {
+                    err.println(NAME + ": warning: " + oneLine(problem));
+                }
+            } catch (PluginLocationException e) {
+                boolean relative = pluginPath != null && pluginPath.stream().anyMatch(p -> !Path.of(p.trim()).isAbsolute());
+                throw new Failure(Main.EXIT_USAGE, workerFile + ": " + oneLine(e.getMessage())
+                        + (relative ? " (relative plugin.path entries are resolved against the current directory, "
+                                + Path.of("").toAbsolutePath() + ")" : ""), e);
+            }
+            try {
+                run.checkConverters(checked);
+            } catch (ConfigException e) {
+                throw new Failure(Main.EXIT_USAGE, workerFile + ": " + oneLine(e.getMessage()), e);
+            }
+        } catch (RuntimeException | Error e) {
+            if (clusterIdLookup != null) {
+                clusterIdLookup.cancel(false);
+            }
+            throw e;
+        }
         String workerId;
         try {
-            workerId = run.startRest();
-        } catch (ConnectException e) {
-            throw new Failure(Main.EXIT_PROBLEMS, oneLine(e.getMessage()) + " (is another worker running? choose another"
-                    + " port with --rest-port, or set listeners in " + workerFile + ")", e);
+            workerId = restStarted.join();
+        } catch (CompletionException e) {
+            if (clusterIdLookup != null) {
+                clusterIdLookup.cancel(false);
+            }
+            if (e.getCause() instanceof ConnectException c) {
+                throw new Failure(Main.EXIT_PROBLEMS, oneLine(c.getMessage()) + " (is another worker running? choose another"
+                        + " port with --rest-port, or set listeners in " + workerFile + ")", c);
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         if (embeddedKafka) {
             out.println(NAME + ": starting an embedded Kafka broker...");
@@ -292,7 +329,7 @@ public final class StandaloneCommand implements Callable<Integer> {
                 + "...");
         out.flush();
         try {
-            return run.startWorker(workerProps, connectors);
+            return run.startWorker(workerProps, connectors, clusterIdLookup);
         } catch (ConnectException e) { // a ConfigException for invalid connector configurations
             throw new Failure(Main.EXIT_PROBLEMS, culprit(e.getMessage()) + oneLine(e.getMessage()), e);
         }

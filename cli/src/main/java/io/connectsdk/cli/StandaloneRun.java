@@ -187,12 +187,16 @@ final class StandaloneRun {
      *
      * @param workerProps the worker configuration
      * @param connectors the connector configurations
+     * @param clusterIdLookup a cluster id lookup started earlier, or {@code null} to start one now
      * @return the running worker
      * @throws io.connectsdk.api.config.ConfigException when a connector configuration is invalid
      * @throws io.connectsdk.api.errors.ConnectException when Kafka cannot be reached or a connector fails to start
      */
-    Standalone.Handle startWorker(Map<String, String> workerProps, List<Map<String, String>> connectors) {
-        Standalone.Handle handle = Standalone.start(workerProps, connectors, WorkerPlugins.of(plugins));
+    Standalone.Handle startWorker(Map<String, String> workerProps, List<Map<String, String>> connectors,
+                                  java.util.concurrent.CompletableFuture<String> clusterIdLookup) {
+        Standalone.Handle handle = clusterIdLookup == null
+                ? Standalone.start(workerProps, connectors, WorkerPlugins.of(plugins))
+                : Standalone.start(workerProps, connectors, WorkerPlugins.of(plugins), clusterIdLookup);
         synchronized (this) {
             worker = handle;
             if (stopping) {

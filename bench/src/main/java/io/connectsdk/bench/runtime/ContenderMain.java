@@ -1,8 +1,8 @@
 package io.connectsdk.bench.runtime;
 
-import io.connectsdk.runtime.rest.RestServer;
-import io.connectsdk.runtime.standalone.Standalone;
+import io.connectsdk.cli.Main;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
@@ -35,10 +37,10 @@ import org.apache.kafka.connect.runtime.standalone.StandaloneHerder;
  * One contender of the runtime benchmark, in a JVM of its own (started by {@link RuntimeBench}):
  * moves {@code records} records through one of
  * <ul>
- *   <li>{@code ours}: connect-sdk's standalone worker ({@link Standalone#start(Map, List)}, the
- *       production path with plugin discovery, plus its read-only REST server, as
- *       {@code connect-sdk standalone} runs it) hosting {@link SdkBenchSourceConnector} /
- *       {@link SdkBenchSinkConnector};</li>
+ *   <li>{@code ours}: connect-sdk's standalone worker, started in this JVM exactly as
+ *       {@code connect-sdk standalone worker.properties connector.properties} does
+ *       ({@link Main#execute}: REST, plugin discovery, cluster id lookup, worker), hosting
+ *       {@link SdkBenchSourceConnector} / {@link SdkBenchSinkConnector};</li>
  *   <li>{@code connect}: Apache Kafka Connect 4.4's standalone worker, started in this JVM exactly
  *       as {@code connect-standalone.sh worker.properties connector.properties} does
  *       ({@link ConnectStandalone}: {@code startConnect}, then {@code processExtraArgs}), with
@@ -189,11 +191,49 @@ public final class ContenderMain {
         return c;
     }
 
-    private static void startOurs(Map<String, String> a, Path workdir) {
-        Map<String, String> worker = workerProps(a, workdir, false);
-        Standalone.Handle handle = Standalone.start(worker, List.of(connectorProps(a, false)));
-        RestServer rest = new RestServer(worker, handle.herder(), List::of, true);
-        rest.start();
+    /**
+     * Runs {@code connect-sdk standalone worker.properties connector.properties} in this JVM (the CLI's
+     * own code path: REST, plugin discovery, cluster id lookup, worker) and returns once it printed its
+     * banner, i.e. once it considers the worker started.
+     */
+    private static void startOurs(Map<String, String> a, Path workdir) throws IOException, InterruptedException {
+        Path workerFile = workdir.resolve("worker.properties");
+        Path connectorFile = workdir.resolve("connector.properties");
+        store(workerProps(a, workdir, false), workerFile);
+        store(connectorProps(a, false), connectorFile);
+        CountDownLatch started = new CountDownLatch(1);
+        StringBuilder printed = new StringBuilder();
+        Writer banner = new Writer() {
+            @Override
+            public synchronized void write(char[] buf, int off, int len) {
+                printed.append(buf, off, len);
+                System.out.write(new String(buf, off, len).getBytes(StandardCharsets.UTF_8), 0,
+                        new String(buf, off, len).getBytes(StandardCharsets.UTF_8).length);
+                if (printed.indexOf("REST API") >= 0) {
+                    started.countDown();
+                }
+            }
+
+            @Override
+            public void flush() {
+                System.out.flush();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        int[] exit = {-1};
+        Thread cli = new Thread(() -> {
+            exit[0] = Main.execute(new PrintWriter(banner, true), new PrintWriter(System.err, true),
+                    "standalone", workerFile.toString(), connectorFile.toString());
+            started.countDown();
+        }, "connect-sdk-standalone");
+        cli.setDaemon(true);
+        cli.start();
+        if (!started.await(60, TimeUnit.SECONDS) || exit[0] >= 0) {
+            throw new IllegalStateException("connect-sdk standalone did not start (exit code " + exit[0] + "): " + printed);
+        }
     }
 
     private static void startConnect(Map<String, String> a, Path workdir) throws IOException {

@@ -115,6 +115,30 @@ public final class Standalone {
         return start(config, connectorProps, plugins, null, lookupClusterIdAsync(config));
     }
 
+    /**
+     * Starts a standalone worker with the given plugins and a cluster id lookup started earlier
+     * with {@link #lookupClusterIdAsync(WorkerConfig)} (a launcher starts it before discovering the
+     * plugins, so that both overlap).
+     *
+     * @param workerProps the worker configuration
+     * @param connectorProps the connector configurations
+     * @param plugins where plugins come from; not closed by the handle
+     * @param clusterIdLookup the lookup, for the same {@code bootstrap.servers}; cancelled when the
+     *     start fails
+     * @return the running worker
+     */
+    public static Handle start(Map<String, String> workerProps, List<Map<String, String>> connectorProps,
+                               WorkerPlugins plugins, CompletableFuture<String> clusterIdLookup) {
+        StandaloneConfig config;
+        try {
+            config = new StandaloneConfig(workerProps);
+        } catch (RuntimeException e) {
+            clusterIdLookup.cancel(false);
+            throw e;
+        }
+        return start(config, connectorProps, plugins, null, Objects.requireNonNull(clusterIdLookup, "clusterIdLookup"));
+    }
+
     private static Handle start(StandaloneConfig config, List<Map<String, String>> connectorProps,
                                 WorkerPlugins plugins, AutoCloseable owned, CompletableFuture<String> clusterIdLookup) {
         String workerId;
@@ -212,8 +236,16 @@ public final class Standalone {
         t.start();
     }
 
-    /** Starts {@link #lookupClusterId} on a daemon thread of its own. */
-    private static CompletableFuture<String> lookupClusterIdAsync(WorkerConfig config) {
+    /**
+     * Starts looking up the Kafka cluster id on a daemon thread of its own, with a new admin client
+     * made from the worker's admin settings ({@code admin.*} and the unprefixed ones); cancelling
+     * the result closes the client. Waits at most 30 s or {@code admin.default.api.timeout.ms}.
+     *
+     * @param config the worker configuration
+     * @return the cluster id, or a {@link ConnectException} naming {@code bootstrap.servers} when
+     *     Kafka cannot be reached
+     */
+    public static CompletableFuture<String> lookupClusterIdAsync(WorkerConfig config) {
         CompletableFuture<String> result = new CompletableFuture<>();
         java.util.concurrent.atomic.AtomicReference<Admin> client = new java.util.concurrent.atomic.AtomicReference<>();
         // Cancelled (the start failed before it needed the id): close the client so the lookup ends now.
