@@ -36,7 +36,10 @@ import picocli.CommandLine.Spec;
             "  connect-sdk plugins list --plugin-path plugins,more-plugins --no-builtins --format json",
         })
 public final class PluginsListCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Made on first use: picocli creates every command object at start-up, and Jackson takes ~0.1 s to load. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     @Spec
     CommandSpec spec;
@@ -76,7 +79,7 @@ public final class PluginsListCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.json) {
-            ObjectNode root = JSON.createObjectNode();
+            ObjectNode root = Json.MAPPER.createObjectNode();
             ArrayNode list = root.putArray("plugins");
             for (PluginDesc p : plugins) {
                 ObjectNode n = list.addObject();
@@ -89,7 +92,7 @@ public final class PluginsListCommand implements Callable<Integer> {
             }
             ArrayNode problemList = root.putArray("problems");
             problems.forEach(problemList::add);
-            out.println(JSON.writeValueAsString(root));
+            out.println(Json.MAPPER.writeValueAsString(root));
         } else {
             printTable(out, plugins);
             PrintWriter err = spec.commandLine().getErr();

@@ -332,10 +332,10 @@ public final class RestServer implements AutoCloseable {
             }
             byte[] body;
             try {
-                body = response.body() == null ? null : ConnectApi.JSON.writeValueAsBytes(response.body());
+                body = response.body() == null ? null : ConnectApi.Json.MAPPER.writeValueAsBytes(response.body());
             } catch (IOException | RuntimeException e) {
                 response = failure(e, method, requestUri);
-                body = ConnectApi.JSON.writeValueAsBytes(response.body());
+                body = ConnectApi.Json.MAPPER.writeValueAsBytes(response.body());
             }
             status = response.status();
             write(exchange, response, body);

@@ -111,7 +111,7 @@ class ConfigInfosKafkaShapeTest {
     }
 
     private static JsonNode ourJson(Object value) {
-        return ConnectApi.JSON.valueToTree(value);
+        return ConnectApi.Json.MAPPER.valueToTree(value);
     }
 
     private static JsonNode kafkaJson(Object value) {
