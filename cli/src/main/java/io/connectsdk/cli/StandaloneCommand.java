@@ -256,9 +256,7 @@ public final class StandaloneCommand implements Callable<Integer> {
         // What needs neither the plugins nor the worker runs while the plugins are discovered: the tasks'
         // client classes are loaded, the REST server binds and, unless the broker is embedded (it starts
         // later), the Kafka cluster id is looked up.
-        Thread preload = new Thread(Worker::preloadTaskClasses, "connect-sdk-warm-up");
-        preload.setDaemon(true);
-        preload.start();
+        Worker.preloadTaskClassesInBackground();
         CompletableFuture<String> restStarted = new CompletableFuture<>();
         Thread restStarter = new Thread(() -> {
             try {

@@ -82,7 +82,7 @@ public final class Standalone {
         // The cluster id lookup (a network round trip, ~0.5 s with a new admin client) and the loading of the
         // tasks' Kafka client classes run while plugins are discovered.
         CompletableFuture<String> clusterId = lookupClusterIdAsync(config);
-        warmUpAsync();
+        Worker.preloadTaskClassesInBackground();
         Plugins plugins;
         try {
             plugins = Plugins.discover(pluginPath);
@@ -129,6 +129,7 @@ public final class Standalone {
      */
     public static Handle start(Map<String, String> workerProps, List<Map<String, String>> connectorProps,
                                WorkerPlugins plugins, CompletableFuture<String> clusterIdLookup) {
+        Objects.requireNonNull(clusterIdLookup, "clusterIdLookup");
         StandaloneConfig config;
         try {
             config = new StandaloneConfig(workerProps);
@@ -136,7 +137,7 @@ public final class Standalone {
             clusterIdLookup.cancel(false);
             throw e;
         }
-        return start(config, connectorProps, plugins, null, Objects.requireNonNull(clusterIdLookup, "clusterIdLookup"));
+        return start(config, connectorProps, plugins, null, clusterIdLookup);
     }
 
     private static Handle start(StandaloneConfig config, List<Map<String, String>> connectorProps,
@@ -229,13 +230,6 @@ public final class Standalone {
         return host + ":" + (port == null || port < 0 ? 8083 : port);
     }
 
-    /** Runs {@link Worker#preloadTaskClasses()} on a thread of its own, while plugins are discovered. */
-    private static void warmUpAsync() {
-        Thread t = new Thread(Worker::preloadTaskClasses, "connect-sdk-warm-up");
-        t.setDaemon(true);
-        t.start();
-    }
-
     /**
      * Starts looking up the Kafka cluster id on a daemon thread of its own, with a new admin client
      * made from the worker's admin settings ({@code admin.*} and the unprefixed ones); cancelling
@@ -304,8 +298,14 @@ public final class Standalone {
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "connect-sdk-cluster-id-lookup");
         // admin.default.api.timeout.ms (or the unprefixed key) shortens the wait, e.g. in tests
         Object configured = props.get(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG);
-        long timeoutMs = configured == null ? CLUSTER_LOOKUP_TIMEOUT_MS
-                : Math.min(CLUSTER_LOOKUP_TIMEOUT_MS, Long.parseLong(configured.toString().trim()));
+        long timeoutMs = CLUSTER_LOOKUP_TIMEOUT_MS;
+        if (configured != null) {
+            try {
+                timeoutMs = Math.min(CLUSTER_LOOKUP_TIMEOUT_MS, Long.parseLong(configured.toString().trim()));
+            } catch (NumberFormatException e) {
+                // not a number: Admin.create below refuses it, naming the key
+            }
+        }
         Admin admin;
         try {
             admin = Admin.create(props);

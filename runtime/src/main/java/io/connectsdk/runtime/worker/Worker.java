@@ -232,6 +232,13 @@ public final class Worker {
         }
     }
 
+    /** Runs {@link #preloadTaskClasses()} on a daemon thread of its own and returns at once. */
+    public static void preloadTaskClassesInBackground() {
+        Thread t = new Thread(Worker::preloadTaskClasses, "connect-sdk-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /**
      * Checks a connector configuration as fully as possible without starting anything: the common
      * and source/sink keys, that {@code connector.class}, the converters, transforms and predicates
