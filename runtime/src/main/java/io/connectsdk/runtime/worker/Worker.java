@@ -203,7 +203,11 @@ public final class Worker {
      * Classes every task needs as it starts (its producer or consumer and the worker's pipelines),
      * in the order they are first used.
      */
-    private static final List<String> TASK_CLASSES = List.of(
+    static final List<String> TASK_CLASSES = List.of(
+            // the protocol: initialising these loads every request, response and error class of the clients
+            "org.apache.kafka.common.protocol.ApiKeys", "org.apache.kafka.common.protocol.Errors",
+            "org.apache.kafka.common.requests.AbstractRequest", "org.apache.kafka.common.requests.AbstractResponse",
+            "org.apache.kafka.clients.NetworkClient", "org.apache.kafka.common.network.Selector",
             "org.apache.kafka.clients.producer.KafkaProducer", "org.apache.kafka.clients.producer.ProducerConfig",
             "org.apache.kafka.clients.producer.internals.Sender",
             "org.apache.kafka.clients.producer.internals.RecordAccumulator",
@@ -212,6 +216,8 @@ public final class Worker {
             "org.apache.kafka.clients.consumer.internals.ClassicKafkaConsumer",
             "org.apache.kafka.clients.consumer.internals.ConsumerCoordinator",
             "org.apache.kafka.clients.consumer.internals.Fetcher",
+            "org.apache.kafka.clients.consumer.internals.AbstractCoordinator",
+            "org.apache.kafka.clients.consumer.internals.OffsetFetcher",
             "io.connectsdk.runtime.worker.WorkerSourceTask", "io.connectsdk.runtime.worker.WorkerSinkTask");
 
     /**
