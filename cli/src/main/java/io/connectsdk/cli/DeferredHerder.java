@@ -4,6 +4,7 @@ import io.connectsdk.api.errors.ConnectException;
 import io.connectsdk.runtime.herder.ConfigInfos;
 import io.connectsdk.runtime.herder.ConfigKeyInfo;
 import io.connectsdk.runtime.herder.ConnectorInfo;
+import io.connectsdk.runtime.herder.ConnectorOffsets;
 import io.connectsdk.runtime.herder.ConnectorStateInfo;
 import io.connectsdk.runtime.herder.ConnectorTaskId;
 import io.connectsdk.runtime.herder.Herder;
@@ -75,6 +76,11 @@ final class DeferredHerder implements Herder {
     @Override
     public List<TaskInfo> taskConfigs(String name) {
         return target(name).taskConfigs(name);
+    }
+
+    @Override
+    public ConnectorOffsets connectorOffsets(String name) {
+        return target(name).connectorOffsets(name);
     }
 
     @Override

@@ -90,6 +90,22 @@ public interface Herder {
         throw new UnsupportedOperationException(getClass().getName() + " does not describe plugin configurations");
     }
 
+    /**
+     * The connector's committed offsets: the answer of {@code GET /connectors/{name}/offsets}. A
+     * source connector's come from the worker's offset store; a sink connector's are the committed
+     * offsets of its consumer group, read from Kafka. The default throws
+     * {@link UnsupportedOperationException}.
+     *
+     * @param name the connector
+     * @return its offsets, one entry per partition
+     * @throws NotFoundException when there is no such connector
+     * @throws io.connectsdk.api.errors.ConnectException when they cannot be read (the message names
+     *     what was read, e.g. the consumer group)
+     */
+    default ConnectorOffsets connectorOffsets(String name) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not read connector offsets");
+    }
+
     /** @return the id of the Kafka cluster the worker uses, or {@code null} when unknown */
     String kafkaClusterId();
 

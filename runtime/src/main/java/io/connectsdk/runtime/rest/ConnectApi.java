@@ -78,6 +78,7 @@ final class ConnectApi {
                 .change("PATCH", "/connectors/{name}/config", this::patchConfig)
                 .get("/connectors/{name}/status", r -> Response.ok(herder.connectorStatus(r.variable("name"))))
                 .get("/connectors/{name}/tasks", r -> Response.ok(herder.taskConfigs(r.variable("name"))))
+                .get("/connectors/{name}/offsets", r -> Response.ok(herder.connectorOffsets(r.variable("name"))))
                 .get("/connectors/{name}/tasks/{task}/status", r -> Response.ok(herder.taskStatus(taskId(r))))
                 .change("PUT", "/connectors/{name}/pause", this::pause)
                 .change("GET", "/connectors/{name}/pause", this::pause)

@@ -6,6 +6,7 @@ import io.connectsdk.runtime.config.ConnectorConfig;
 import io.connectsdk.runtime.herder.ConfigInfos;
 import io.connectsdk.runtime.herder.ConfigKeyInfo;
 import io.connectsdk.runtime.herder.ConnectorInfo;
+import io.connectsdk.runtime.herder.ConnectorOffsets;
 import io.connectsdk.runtime.herder.ConnectorStateInfo;
 import io.connectsdk.runtime.herder.ConnectorTaskId;
 import io.connectsdk.runtime.herder.ConnectorType;
@@ -44,9 +45,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Reads</b> ({@link #connectors()}, {@link #connectorInfo}, {@link #connectorConfig},
  * {@link #connectorStatus}, {@link #taskConfigs}, {@link #taskStatus}) answer at once from the
- * current view, from any thread; so do {@link #validateConnectorConfig} and {@link #pluginConfig},
- * which change nothing and run on the caller's thread. <b>Changes</b> ({@link #putConnectorConfig}, delete, pause,
- * resume, restarts) work when called programmatically; they are serialised on the herder's own
+ * current view, from any thread; so do {@link #validateConnectorConfig}, {@link #pluginConfig} and
+ * {@link #connectorOffsets} (a sink's asks Kafka), which change nothing and run on the caller's
+ * thread. <b>Changes</b> ({@link #putConnectorConfig}, delete, pause, resume, restarts) work when called programmatically; they are serialised on the herder's own
  * thread ({@code standalone-herder}) and the caller waits for them. The REST layer refuses them in
  * standalone mode, as Kafka Connect's standalone REST API does for most of them.
  *
@@ -227,6 +228,27 @@ public final class StandaloneHerder implements Herder, ConnectorListener {
     @Override
     public List<ConfigKeyInfo> pluginConfig(String pluginName) {
         return validation.pluginConfig(pluginName);
+    }
+
+    /**
+     * A source connector's offsets from the worker's offset store (the offsets file), a sink
+     * connector's from its consumer group in Kafka (waiting at most 30 s). Runs on the caller's
+     * thread.
+     */
+    @Override
+    public ConnectorOffsets connectorOffsets(String name) {
+        Entry e = entry(name);
+        if (e.type() == ConnectorType.SINK) {
+            return SinkOffsetsReader.read(worker.config(), e.config(), name);
+        }
+        if (e.type() != ConnectorType.SOURCE) {
+            throw new ConnectException("Connector " + name + " is neither a source nor a sink connector, "
+                    + "so it has no offsets to read");
+        }
+        List<ConnectorOffsets.PartitionOffset> result = new ArrayList<>();
+        worker.offsetStore().offsets(name).forEach((partition, offset) ->
+                result.add(new ConnectorOffsets.PartitionOffset(partition, offset)));
+        return new ConnectorOffsets(result);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.connectsdk.runtime.herder.ConfigInfos.ConfigInfo;
 import io.connectsdk.runtime.herder.ConfigInfos.ConfigValueInfo;
 import io.connectsdk.runtime.herder.ConfigKeyInfo;
 import io.connectsdk.runtime.herder.ConnectorInfo;
+import io.connectsdk.runtime.herder.ConnectorOffsets;
 import io.connectsdk.runtime.herder.ConnectorStateInfo;
 import io.connectsdk.runtime.herder.ConnectorStateInfo.ConnectorState;
 import io.connectsdk.runtime.herder.ConnectorStateInfo.TaskState;
@@ -200,6 +201,25 @@ final class FakeHerder implements Herder {
     public synchronized void restartTask(ConnectorTaskId id) {
         call("restartTask " + id);
         taskState(id.connector(), id.task());
+    }
+
+    /**
+     * A source has one partition {@code {"file":"a.txt"}} at {@code {"position":42}} (and one whose
+     * offset holds a null); a sink has {@code t-0} at 7 and {@code t-1} at 0.
+     */
+    @Override
+    public synchronized ConnectorOffsets connectorOffsets(String name) {
+        call("connectorOffsets " + name);
+        Map<String, String> config = config(name);
+        if (type(config) == ConnectorType.SINK) {
+            return new ConnectorOffsets(List.of(ConnectorOffsets.sinkOffset("t", 0, 7),
+                    ConnectorOffsets.sinkOffset("t", 1, 0)));
+        }
+        Map<String, Object> withNull = new LinkedHashMap<>();
+        withNull.put("position", null);
+        return new ConnectorOffsets(List.of(
+                new ConnectorOffsets.PartitionOffset(Map.of("file", "a.txt"), Map.of("position", 42L)),
+                new ConnectorOffsets.PartitionOffset(Map.of("file", "b.txt"), withNull)));
     }
 
     /**
