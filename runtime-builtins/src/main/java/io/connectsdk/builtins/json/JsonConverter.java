@@ -1,6 +1,7 @@
 package io.connectsdk.builtins.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -65,11 +66,14 @@ import java.util.Map;
  * <p><b>Performance.</b> Values are streamed with Jackson's generator and parser, never built as
  * trees; the JSON text of each schema is cached ({@code schemas.cache.size}, least recently used)
  * in both directions, and a run of records with the same schema skips schema parsing altogether.
+ * One generator writes every record of a converter (flushed after each, replaced after a failed
+ * write), instead of one generator per record.
  *
  * <p><b>Threads.</b> Not thread-safe: one instance per task, as the runtime does.
  */
 public class JsonConverter implements Converter, HeaderConverter {
-    private static final JsonFactory WRITE_FACTORY = new JsonFactory();
+    /** No separator between root values: one generator writes every record of a converter. */
+    private static final JsonFactory WRITE_FACTORY = new JsonFactoryBuilder().rootValueSeparator((String) null).build();
     private static final JsonFactory READ_FACTORY = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS)
             .build();
@@ -102,6 +106,8 @@ public class JsonConverter implements Converter, HeaderConverter {
     private boolean hasFixedSchema;
     private Schema fixedSchema;
     private final ByteSink sink = new ByteSink();
+    /** Writes every record into {@link #sink}, flushed after each; dropped after a failed write. */
+    private JsonGenerator generator;
     private final ByteSink schemaSink = new ByteSink();
     // the envelope start last written and read, for runs of records with one schema
     private Schema lastWriteSchema;
@@ -147,6 +153,7 @@ public class JsonConverter implements Converter, HeaderConverter {
         schemaCache = new LruCache<>(c.schemaCacheSize());
         lastWriteSchema = null;
         lastWritePrefix = null;
+        closeGenerator();
         lastReadSchema = null;
         lastReadPrefix = null;
         hasFixedSchema = c.schemaContent() != null;
@@ -173,6 +180,19 @@ public class JsonConverter implements Converter, HeaderConverter {
 
     @Override
     public void close() {
+        closeGenerator();
+    }
+
+    private void closeGenerator() {
+        JsonGenerator g = generator;
+        generator = null;
+        if (g != null) {
+            try {
+                g.close();
+            } catch (IOException | RuntimeException e) {
+                // only releases buffers
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------------
@@ -199,16 +219,25 @@ public class JsonConverter implements Converter, HeaderConverter {
                 byte[] prefix = envelopePrefix(schema);
                 out.write(prefix, 0, prefix.length);
             }
-            try (JsonGenerator g = WRITE_FACTORY.createGenerator(out)) {
-                writer.writeValue(g, schema, value);
+            JsonGenerator g = generator;
+            if (g == null) {
+                g = WRITE_FACTORY.createGenerator(out);
+                generator = g;
             }
+            writer.writeValue(g, schema, value);
+            g.flush();
             if (schemasEnabled) {
                 out.write('}');
             }
         } catch (DataException e) {
+            closeGenerator(); // left inside the failed value
             throw ConversionError.of(e).report("convert data for", topic, headerKey);
         } catch (IOException e) {
+            closeGenerator();
             throw new DataException("JsonConverter cannot write JSON for topic '" + topic + "': " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeGenerator();
+            throw e;
         }
         return out.toByteArray();
     }

@@ -75,6 +75,63 @@ class JsonConverterDifferentialTest {
     }
 
     @Test
+    void flatStructsWriteLikeKafka() {
+        // structs of integers, booleans and strings take a path of their own: every kind of value on it
+        io.connectsdk.api.data.Schema flat = io.connectsdk.api.data.SchemaBuilder.struct().name("Flat")
+                .field("i8", io.connectsdk.api.data.Schema.INT8_SCHEMA)
+                .field("i16", io.connectsdk.api.data.Schema.INT16_SCHEMA)
+                .field("i32", io.connectsdk.api.data.Schema.INT32_SCHEMA)
+                .field("i64", io.connectsdk.api.data.Schema.INT64_SCHEMA)
+                .field("b", io.connectsdk.api.data.Schema.BOOLEAN_SCHEMA)
+                .field("s", io.connectsdk.api.data.Schema.OPTIONAL_STRING_SCHEMA)
+                .field("n\"\u00e9\t", io.connectsdk.api.data.Schema.OPTIONAL_INT64_SCHEMA)
+                .build();
+        List<String> strings = List.of("", "plain text", "q\"uote", "back\\slash", "tab\t", "nl\n", "\u0001",
+                "\u007f", "caf\u00e9", "\u20ac", "\ud83d\ude00", "</script>");
+        long[] longs = {0, 1, -1, 9, 10, -10, 123456789012345678L, Long.MAX_VALUE, Long.MIN_VALUE, Integer.MIN_VALUE};
+        List<Case> cases = new ArrayList<>();
+        for (int i = 0; i < Math.max(strings.size(), longs.length); i++) {
+            long l = longs[i % longs.length];
+            io.connectsdk.api.data.Struct st = new io.connectsdk.api.data.Struct(flat).put("i8", (byte) l)
+                    .put("i16", (short) l).put("i32", (int) l).put("i64", l).put("b", i % 2 == 0)
+                    .put("s", i % 5 == 4 ? null : strings.get(i % strings.size()))
+                    .put("n\"\u00e9\t", i % 3 == 0 ? null : l);
+            cases.add(new Case("flat #" + i, flat, st));
+        }
+        io.connectsdk.api.data.Struct missing = new io.connectsdk.api.data.Struct(flat).put("i8", (byte) 1);
+        cases.add(new Case("flat, required fields unset", flat, missing));
+        io.connectsdk.api.data.Schema equalCopy = io.connectsdk.api.data.SchemaBuilder.struct().name("Flat")
+                .field("i8", io.connectsdk.api.data.Schema.INT8_SCHEMA)
+                .field("i16", io.connectsdk.api.data.Schema.INT16_SCHEMA)
+                .field("i32", io.connectsdk.api.data.Schema.INT32_SCHEMA)
+                .field("i64", io.connectsdk.api.data.Schema.INT64_SCHEMA)
+                .field("b", io.connectsdk.api.data.Schema.BOOLEAN_SCHEMA)
+                .field("s", io.connectsdk.api.data.Schema.OPTIONAL_STRING_SCHEMA)
+                .field("n\"\u00e9\t", io.connectsdk.api.data.Schema.OPTIONAL_INT64_SCHEMA)
+                .build();
+        cases.add(new Case("flat, an equal schema instance", equalCopy, cases.get(1).value()));
+        cases.add(new Case("no fields", io.connectsdk.api.data.SchemaBuilder.struct().build(),
+                new io.connectsdk.api.data.Struct(io.connectsdk.api.data.SchemaBuilder.struct().build())));
+        for (boolean schemas : new boolean[] {true, false}) {
+            Map<String, Object> cfg = config(schemas, "BASE64", true);
+            JsonConverter ours = new JsonConverter();
+            ours.configure(cfg, false);
+            org.apache.kafka.connect.json.JsonConverter kafka = new org.apache.kafka.connect.json.JsonConverter();
+            kafka.configure(cfg, false);
+            List<String> failures = new ArrayList<>();
+            for (int pass = 0; pass < 2; pass++) {
+                for (Case c : cases) {
+                    String problem = compare(ours, kafka, c);
+                    if (problem != null) {
+                        failures.add(c.name() + ": " + problem);
+                    }
+                }
+            }
+            assertThat(failures).as("schemas.enable=%s", schemas).isEmpty();
+        }
+    }
+
+    @Test
     void freshAndReusedInstancesAgree() {
         // a converter that has cached many schemas writes and reads like a fresh one
         JsonConverter reused = new JsonConverter();

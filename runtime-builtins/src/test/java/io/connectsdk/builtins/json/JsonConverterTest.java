@@ -201,4 +201,40 @@ class JsonConverterTest {
             assertThat(((Struct) c.toConnectData(TOPIC, bytes).value()).getInt64("id")).isEqualTo((long) i);
         }
     }
+
+    @Test
+    void eachRecordIsWrittenAloneAlsoAfterAFailedOne() {
+        for (String schemas : List.of("true", "false")) {
+            JsonConverter c = converter(Map.of("schemas.enable", schemas));
+            Schema s = SchemaBuilder.struct().field("a", Schema.INT32_SCHEMA)
+                    .field("b", SchemaBuilder.array(Schema.STRING_SCHEMA).build()).build();
+            String envelope = schemas.equals("true") ? "{\"schema\":{\"type\":\"struct\",\"fields\":["
+                    + "{\"type\":\"int32\",\"optional\":false,\"field\":\"a\"},{\"type\":\"array\",\"items\":"
+                    + "{\"type\":\"string\",\"optional\":false},\"optional\":false,\"field\":\"b\"}],"
+                    + "\"optional\":false},\"payload\":" : "";
+            String end = schemas.equals("true") ? "}" : "";
+            Struct good = new Struct(s).put("a", 1).put("b", List.of("x", "y"));
+            assertThat(new String(c.fromConnectData(TOPIC, s, good), StandardCharsets.UTF_8))
+                    .isEqualTo(envelope + "{\"a\":1,\"b\":[\"x\",\"y\"]}" + end);
+            assertThat(new String(c.fromConnectData(TOPIC, null, 5L), StandardCharsets.UTF_8))
+                    .isEqualTo(schemas.equals("true") ? "{\"schema\":null,\"payload\":5}" : "5");
+            // fails in the middle of the array, inside the struct
+            List<Object> items = new java.util.ArrayList<>(List.of("x"));
+            Struct bad = new Struct(s).put("a", 2).put("b", items);
+            items.add(3);
+            assertThatThrownBy(() -> c.fromConnectData(TOPIC, s, bad)).isInstanceOf(DataException.class);
+            assertThat(new String(c.fromConnectData(TOPIC, s, good), StandardCharsets.UTF_8))
+                    .isEqualTo(envelope + "{\"a\":1,\"b\":[\"x\",\"y\"]}" + end);
+            assertThat(new String(c.fromConnectData(TOPIC, null, "s"), StandardCharsets.UTF_8))
+                    .isEqualTo(schemas.equals("true") ? "{\"schema\":null,\"payload\":\"s\"}" : "\"s\"");
+            // larger than the generator's buffer, twice (with and without characters to escape)
+            for (String big : List.of("y".repeat(50_000), "\"z\u00e9".repeat(20_000))) {
+                String json = "\"" + big.replace("\"", "\\\"") + "\"";
+                for (int i = 0; i < 2; i++) {
+                    assertThat(new String(c.fromConnectData(TOPIC, null, big), StandardCharsets.UTF_8))
+                            .isEqualTo(schemas.equals("true") ? "{\"schema\":null,\"payload\":" + json + "}" : json);
+                }
+            }
+        }
+    }
 }

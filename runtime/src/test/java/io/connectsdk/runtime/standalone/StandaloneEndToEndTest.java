@@ -401,6 +401,29 @@ class StandaloneEndToEndTest {
     }
 
     @Test
+    void sinkRecordsCarryTheirConvertedHeadersOnlyTheirs() {
+        String topic = "with-headers";
+        kafka.createTopic(topic, 1);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(kafka.producerConfig())) {
+            producer.send(new ProducerRecord<>(topic, "k", "none"));
+            ProducerRecord<String, String> one = new ProducerRecord<>(topic, "k", "one");
+            one.headers().add("h", "v1".getBytes(StandardCharsets.UTF_8));
+            producer.send(one);
+            producer.send(new ProducerRecord<>(topic, "k", "none again"));
+            ProducerRecord<String, String> two = new ProducerRecord<>(topic, "k", "two");
+            two.headers().add("h", "42".getBytes(StandardCharsets.UTF_8));
+            two.headers().add("g", null);
+            producer.send(two);
+        }
+        try (Standalone.Handle worker = Standalone.start(workerProps(),
+                List.of(sink("headers-sink", topic, "record.headers", "true")))) {
+            await().atMost(WAIT).until(() -> TestPlugins.received("headers-sink").size() >= 4);
+            assertThat(TestPlugins.received("headers-sink"))
+                    .containsExactly("none", "one;h=v1", "none again", "two;h=42;g=null");
+        }
+    }
+
+    @Test
     void retriableExceptionFromPutIsRetriedWithTheSameBatch() {
         String topic = "retry";
         kafka.createTopic(topic, 1);

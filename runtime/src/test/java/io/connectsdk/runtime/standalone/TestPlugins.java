@@ -258,7 +258,8 @@ public final class TestPlugins {
      * The task of {@link CollectingSink}. Options: {@code seek.to} (in {@code open}, read every
      * partition from that offset), {@code request.commit} (ask for a commit after every put),
      * {@code reject.value} (report records with that value to the errant record reporter),
-     * {@code pause.puts} (pause the partitions in {@code open}, resume after that many puts).
+     * {@code pause.puts} (pause the partitions in {@code open}, resume after that many puts),
+     * {@code record.headers} (record each value as {@code value;key=header value;...}).
      */
     public static class CollectingTask extends SinkTask {
         private String name;
@@ -267,6 +268,7 @@ public final class TestPlugins {
         private boolean requestCommit;
         private String reject;
         private int pausedPutsLeft = -1;
+        private boolean recordHeaders;
 
         @Override
         public void open(Collection<io.connectsdk.api.sink.TopicPartition> partitions) {
@@ -294,6 +296,7 @@ public final class TestPlugins {
             requestCommit = Boolean.parseBoolean(props.get("request.commit"));
             reject = props.get("reject.value");
             pausedPutsLeft = Integer.parseInt(props.getOrDefault("pause.puts", "-1"));
+            recordHeaders = Boolean.parseBoolean(props.get("record.headers"));
         }
 
         @Override
@@ -322,6 +325,13 @@ public final class TestPlugins {
             for (SinkRecord r : records) {
                 if (reject != null && reject.equals(r.value())) {
                     context.errantRecordReporter().report(r, new DataException("the destination rejected " + reject));
+                } else if (recordHeaders) {
+                    StringBuilder text = new StringBuilder(String.valueOf(r.value()));
+                    for (io.connectsdk.api.header.Header h : r.headers()) {
+                        text.append(';').append(h.key()).append('=').append(h.value());
+                    }
+                    r.headers().addString("added", "by the task"); // each record's headers are its own
+                    received(name).add(text.toString());
                 } else {
                     received(name).add(String.valueOf(r.value()));
                 }

@@ -224,7 +224,10 @@ public final class Struct {
      *     schema (for example {@code Invalid value for field 'zip': expected INT32, got String})
      */
     public Struct put(String fieldName, Object value) {
-        return put(lookupField(fieldName), value);
+        Field field = lookupField(fieldName); // a field of this schema: no checkField needed
+        ConnectSchema.validateValue(field.name(), field.schema(), value);
+        values[field.index()] = value;
+        return this;
     }
 
     /**
