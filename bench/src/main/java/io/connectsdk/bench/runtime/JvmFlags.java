@@ -37,12 +37,19 @@ final class JvmFlags {
             "-XX:InitiatingHeapOccupancyPercent=35", "-XX:+ExplicitGCInvokesConcurrent", "-XX:MaxInlineLevel=15",
             "-Djava.awt.headless=true");
 
+    /** What {@code bin/connect-sdk} adds so that the JVM says nothing about class-data sharing. */
+    static final List<String> QUIET_CDS = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+
     private final String mode;
     private final Map<String, List<String>> byContender;
+    private final boolean classDataSharing;
+    private final String archiveNote;
 
-    private JvmFlags(String mode, Map<String, List<String>> byContender) {
+    private JvmFlags(String mode, Map<String, List<String>> byContender, boolean classDataSharing, String archiveNote) {
         this.mode = mode;
         this.byContender = byContender;
+        this.classDataSharing = classDataSharing;
+        this.archiveNote = archiveNote;
     }
 
     /**
@@ -54,7 +61,7 @@ final class JvmFlags {
     static JvmFlags of(String mode, String xmx, Path launcher) {
         if (IDENTICAL.equals(mode)) {
             List<String> same = List.of("-Xmx" + xmx);
-            return new JvmFlags(mode, Map.of("ours", same, "connect", same, "raw", same));
+            return new JvmFlags(mode, Map.of("ours", same, "connect", same, "raw", same), false, null);
         }
         if (!LAUNCHER.equals(mode)) {
             throw new IllegalArgumentException("unknown --jvm mode '" + mode + "' (" + LAUNCHER + ", " + IDENTICAL + ")");
@@ -63,7 +70,48 @@ final class JvmFlags {
         ours.addAll(launcherDefault(launcher, "CONNECT_SDK_JVM_PERFORMANCE_OPTS"));
         List<String> connect = new ArrayList<>(KAFKA_CONNECT_HEAP);
         connect.addAll(KAFKA_CONNECT_PERFORMANCE);
-        return new JvmFlags(mode, Map.of("ours", List.copyOf(ours), "connect", List.copyOf(connect), "raw", List.copyOf(ours)));
+        boolean cds = launcherDefault(launcher, "CONNECT_SDK_CDS").equals(List.of("on"));
+        return new JvmFlags(mode, Map.of("ours", List.copyOf(ours), "connect", List.copyOf(connect), "raw", List.copyOf(ours)),
+                cds, null);
+    }
+
+    /**
+     * @return whether our launcher runs {@code standalone} with a class-data-sharing archive
+     *     ({@code CONNECT_SDK_CDS=on} in {@value #LAUNCHER} mode), which the benchmark then creates
+     *     the way the launcher does and gives to our worker and the raw clients
+     */
+    boolean classDataSharing() {
+        return classDataSharing;
+    }
+
+    /** @return these flags without class-data sharing ({@code --cds off}) */
+    JvmFlags withoutClassDataSharing() {
+        return new JvmFlags(mode, byContender, false, null);
+    }
+
+    /**
+     * @param archive where the warm-up JVM writes the archive
+     * @return the options of the launcher's warm-up JVM (ours, plus dumping the loaded classes at exit)
+     */
+    List<String> forWarmup(Path archive) {
+        List<String> flags = new ArrayList<>(forContender("ours"));
+        flags.addAll(QUIET_CDS);
+        flags.add("-XX:ArchiveClassesAtExit=" + archive);
+        return flags;
+    }
+
+    /**
+     * @param archive the archive the warm-up wrote
+     * @param note how it was made, for the report
+     * @return these flags with the archive mapped by our worker's and the raw clients' JVMs, as the
+     *     launcher maps it on every start after the first
+     */
+    JvmFlags withSharedArchive(Path archive, String note) {
+        List<String> shared = new ArrayList<>(forContender("ours"));
+        shared.add("-XX:SharedArchiveFile=" + archive);
+        shared.addAll(QUIET_CDS);
+        return new JvmFlags(mode, Map.of("ours", List.copyOf(shared), "connect", forContender("connect"),
+                "raw", List.copyOf(shared)), true, note);
     }
 
     /**
@@ -103,7 +151,8 @@ final class JvmFlags {
                     + "` and the JVM's defaults (G1) for all three.";
         }
         return "JVM options (`--jvm launcher`), as each runtime's launcher sets them: connect-sdk `"
-                + String.join(" ", forContender("ours")) + "` (`bin/connect-sdk`); Kafka Connect `"
+                + String.join(" ", forContender("ours")).replaceAll("-XX:SharedArchiveFile=\\S+", "-XX:SharedArchiveFile=<archive>")
+                + "` (`bin/connect-sdk`" + (archiveNote == null ? "" : "; " + archiveNote) + "); Kafka Connect `"
                 + String.join(" ", forContender("connect")) + "` (`connect-standalone.sh` + `kafka-run-class.sh` 4.4); "
                 + "raw clients with connect-sdk's.";
     }

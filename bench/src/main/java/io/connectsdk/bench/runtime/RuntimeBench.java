@@ -1,5 +1,6 @@
 package io.connectsdk.bench.runtime;
 
+import io.connectsdk.cli.warmup.ClassDataSharingWarmup;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -97,6 +98,9 @@ public final class RuntimeBench {
         log(String.format(Locale.ROOT, "records=%d record-size=%d runs=%d settings=%s formats=%s modes=%s contenders=%s jvm=%s",
                 options.records, options.recordSize, options.runs, options.settings, options.formats, options.modes,
                 options.contenders, options.jvmFlags.describe()));
+        if (options.jvmFlags.classDataSharing()) {
+            createSharedArchive();
+        }
         try {
             startBroker();
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
@@ -227,6 +231,32 @@ public final class RuntimeBench {
         c.put("enable.auto.commit", "false");
         c.put("max.poll.records", "1");
         return new KafkaConsumer<>(c);
+    }
+
+    /**
+     * Does what {@code bin/connect-sdk} does before the first {@code standalone} start after a build:
+     * runs the warm-up in a JVM that archives the classes it loaded. Every later start of ours (and of
+     * the raw clients, which run with our options) maps the archive.
+     */
+    private void createSharedArchive() throws Exception {
+        Path archive = workRoot.resolve("connect-sdk.jsa");
+        List<String> cmd = javaCommand(options.jvmFlags.forWarmup(archive), ClassDataSharingWarmup.class.getName());
+        Path logFile = workRoot.resolve("cds-warmup.log");
+        long begin = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        if (p.isAlive() || p.exitValue() != 0 || !Files.isRegularFile(archive)) {
+            throw new IllegalStateException("the launcher's class-data-sharing warm-up failed (see " + logFile
+                    + "); rerun with --cds off to measure without the archive");
+        }
+        String note = String.format(Locale.ROOT, "with the class-data-sharing archive the launcher creates before the first"
+                + " start after a build: its warm-up took %.1f s and wrote %d MB here; raw clients with the same archive",
+                seconds, Files.size(archive) >> 20);
+        log(note);
+        options.jvmFlags = options.jvmFlags.withSharedArchive(archive, note);
     }
 
     // ---------------------------------------------------------------- one contender
@@ -498,6 +528,7 @@ public final class RuntimeBench {
         List<String> jvmArgs = List.of();
         String xmx = "1g";
         String jvm = JvmFlags.LAUNCHER;
+        String cds = "launcher";
         JvmFlags jvmFlags;
         String logLevel = "info";
         int timeoutS = 120;
@@ -540,6 +571,7 @@ public final class RuntimeBench {
                     case "--jvm-args": o.jvmArgs = List.of(v.trim().split("\\s+")); break;
                     case "--xmx": o.xmx = v; break;
                     case "--jvm": o.jvm = v; break;
+                    case "--cds": o.cds = v; break;
                     case "--log-level": o.logLevel = v; break;
                     case "--timeout": o.timeoutS = Integer.parseInt(v); break;
                     case "--max-outstanding": o.maxOutstanding = Long.parseLong(v.replace("_", "")); break;
@@ -551,10 +583,15 @@ public final class RuntimeBench {
                 Workload.producerSettings(s); // validates
             }
             o.jvmFlags = JvmFlags.of(o.jvm, o.xmx, Path.of("bin", "connect-sdk"));
+            if (o.cds.equals("off")) {
+                o.jvmFlags = o.jvmFlags.withoutClassDataSharing();
+            } else if (!o.cds.equals("launcher")) {
+                throw new IllegalArgumentException("unknown --cds value '" + o.cds + "' (launcher, off)");
+            }
             boolean fullMatrix = o.settings.containsAll(List.of(Workload.DEFAULTS, Workload.TUNED))
                     && o.formats.containsAll(List.of(Workload.STRING, Workload.JSON))
                     && o.modes.containsAll(List.of("source", "sink")) && o.contenders.containsAll(CONTENDERS)
-                    && o.jfr.isEmpty() && o.maxOutstanding == 0 && o.jvmArgs.isEmpty();
+                    && o.jfr.isEmpty() && o.maxOutstanding == 0 && o.jvmArgs.isEmpty() && o.cds.equals("launcher");
             if (!docsChosen && !fullMatrix) {
                 o.docs = null; // a partial or diagnostic run does not replace the documented figures unless asked
             }
@@ -590,6 +627,8 @@ public final class RuntimeBench {
                     "                      gives it (ours: the defaults in bin/connect-sdk; Kafka Connect: connect-standalone.sh",
                     "                      and kafka-run-class.sh 4.4), the raw clients with ours;",
                     "                      identical: every contender with -Xmx (--xmx) and the JVM's default flags (G1)",
+                    "  --cds launcher|off  class-data sharing: as bin/connect-sdk does it (default: with --jvm launcher, a warm-up",
+                    "                      run creates the archive first and ours and the raw clients map it), or off",
                     "  --xmx SIZE          -Xmx of every contender JVM with --jvm identical (default 1g)",
                     "  --log-level L       slf4j-simple level in the contender JVMs (default info)",
                     "  --jfr LIST          record a JFR profile in these contenders' JVMs (files in the work directory)",
