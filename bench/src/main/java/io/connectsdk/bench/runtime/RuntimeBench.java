@@ -516,7 +516,7 @@ public final class RuntimeBench {
 
     /** Command-line options. */
     static final class Options {
-        long records = 500_000;
+        long records = 1_000_000; // the issue's reference workload (1M records of 100 bytes)
         int recordSize = 100;
         int runs = 2;
         int partitions = 1;
@@ -615,7 +615,7 @@ public final class RuntimeBench {
         static String usage() {
             return String.join("\n",
                     "RuntimeBench: connect-sdk's standalone worker vs Kafka Connect 4.4's vs the raw Kafka clients (issue #5)",
-                    "  --records N         records per contender and scenario (default 500000)",
+                    "  --records N         records per contender and scenario (default 1000000)",
                     "  --record-size B     value size in bytes (default 100)",
                     "  --runs K            repetitions; the table shows medians (default 2)",
                     "  --settings LIST     producer settings for sources: defaults,tuned (default both)",
