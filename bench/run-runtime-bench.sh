@@ -5,7 +5,7 @@
 # 4.4's standalone worker and the raw Kafka clients (each in a fresh JVM), prints records/s, MB/s,
 # start-to-first-record, peak RSS and the ratios, and writes them into docs/benchmarks.md.
 #
-#   bench/run-runtime-bench.sh                      # defaults: 1,000,000 records of 100 bytes, 2 runs
+#   bench/run-runtime-bench.sh                      # defaults: 1,000,000 records of 100 bytes, 3 runs
 #   bench/run-runtime-bench.sh --records 500000 --record-size 100 --runs 3
 #   bench/run-runtime-bench.sh --help               # every option
 #

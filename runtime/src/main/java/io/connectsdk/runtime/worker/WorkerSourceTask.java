@@ -81,7 +81,14 @@ final class WorkerSourceTask extends WorkerTask {
     private long nextCommit;
 
     private volatile Exception producerFailure;
-    private volatile boolean awaitingAcks;
+    /**
+     * Armed (under {@link #ackLock}) by the task thread right before it waits for an
+     * acknowledgement; the first producer callback after that disarms it and wakes the thread, the
+     * others of the same response skip the lock. The producer I/O thread runs the callbacks of a
+     * whole batch before it sends the next request, so a lock per callback would lengthen every
+     * round trip (with {@code max.in.flight.requests.per.connection=1}, the throughput).
+     */
+    private final AtomicBoolean ackWaiter = new AtomicBoolean();
     private final Object ackLock = new Object();
     private final Object pauseLock = new Object();
 
@@ -394,9 +401,9 @@ final class WorkerSourceTask extends WorkerTask {
         if (submitted.size() < maxOutstanding) {
             return;
         }
-        awaitingAcks = true;
         try {
             synchronized (ackLock) {
+                ackWaiter.set(true); // before looking at head.done: a callback after this wakes the thread
                 SubmittedRecord head = submitted.peekFirst();
                 long remaining = nextCommit - System.currentTimeMillis();
                 if (head != null && !head.done && remaining > 0 && !stopping && producerFailure == null && !cancelled
@@ -409,13 +416,12 @@ final class WorkerSourceTask extends WorkerTask {
                 }
             }
         } finally {
-            awaitingAcks = false;
+            ackWaiter.set(false);
         }
         drainAcks();
     }
 
     private void awaitAcks(long deadlineNanos) {
-        awaitingAcks = true;
         try {
             while (true) {
                 drainAcks();
@@ -430,6 +436,7 @@ final class WorkerSourceTask extends WorkerTask {
                     return;
                 }
                 synchronized (ackLock) {
+                    ackWaiter.set(true);
                     if (!head.done && producerFailure == null && !cancelled) {
                         try {
                             TimeUnit.NANOSECONDS.timedWait(ackLock, remaining);
@@ -441,13 +448,13 @@ final class WorkerSourceTask extends WorkerTask {
                 }
             }
         } finally {
-            awaitingAcks = false;
+            ackWaiter.set(false);
         }
     }
 
-    /** Producer I/O thread: a record was acknowledged. */
+    /** Producer I/O thread: a record was acknowledged (its {@code done} flag is already set). */
     void acked() {
-        if (awaitingAcks) {
+        if (ackWaiter.get() && ackWaiter.compareAndSet(true, false)) {
             synchronized (ackLock) {
                 ackLock.notifyAll();
             }
