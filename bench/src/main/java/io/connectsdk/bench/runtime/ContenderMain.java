@@ -169,8 +169,14 @@ public final class ContenderMain {
         }
         Workload.producerSettings(a.get("settings")).forEach((k, v) -> w.put("producer." + k, v));
         Workload.consumerSettings().forEach((k, v) -> w.put("consumer." + k, v));
+        // experiments: -Dbench.worker.<key>=<value> (through --jvm-args) sets a worker property of either worker
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(WORKER_PROPERTY_PREFIX)).sorted()
+                .forEach(k -> w.put(k.substring(WORKER_PROPERTY_PREFIX.length()), System.getProperty(k)));
         return w;
     }
+
+    /** The system property prefix of worker property overrides (experiments only). */
+    static final String WORKER_PROPERTY_PREFIX = "bench.worker.";
 
     static Map<String, String> connectorProps(Map<String, String> a, boolean kafkaConnect) {
         Map<String, String> c = new LinkedHashMap<>();
