@@ -74,6 +74,21 @@ class LauncherClassDataSharingIT {
     }
 
     @Test
+    void helpRunsNoWarmUp() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(List.of(LAUNCHER.toString(), "standalone", "--help"))
+                .redirectErrorStream(true);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("CONNECT_SDK_BUILD_DIR", System.getProperty("connectsdk.build.dir.name", "target"));
+        pb.environment().put("CONNECT_SDK_CDS_DIR", dir.resolve("cds").toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).startsWith("Usage: connect-sdk standalone").doesNotContain("class-data-sharing");
+        assertThat(dir.resolve("cds")).doesNotExist();
+    }
+
+    @Test
     void theFirstStartCreatesTheArchiveAndTheNextStartsMapTheWorkersClassesFromIt() throws Exception {
         Run first = start("first", Map.of());
         assertThat(first.err()).contains("preparing the class-data-sharing archive").doesNotContain("warm-up failed");
