@@ -74,10 +74,9 @@ class JsonConverterDifferentialTest {
         assertThat(failures).as("cases differing from Kafka Connect (of %d)", compared).isEmpty();
     }
 
-    @Test
-    void flatStructsWriteLikeKafka() {
-        // structs of integers, booleans and strings take a path of their own: every kind of value on it
-        io.connectsdk.api.data.Schema flat = io.connectsdk.api.data.SchemaBuilder.struct().name("Flat")
+    /** @return a new instance of one struct schema of integers, a boolean and strings (a quoted field name too) */
+    private static io.connectsdk.api.data.Schema flatSchema() {
+        return io.connectsdk.api.data.SchemaBuilder.struct().name("Flat")
                 .field("i8", io.connectsdk.api.data.Schema.INT8_SCHEMA)
                 .field("i16", io.connectsdk.api.data.Schema.INT16_SCHEMA)
                 .field("i32", io.connectsdk.api.data.Schema.INT32_SCHEMA)
@@ -86,6 +85,12 @@ class JsonConverterDifferentialTest {
                 .field("s", io.connectsdk.api.data.Schema.OPTIONAL_STRING_SCHEMA)
                 .field("n\"\u00e9\t", io.connectsdk.api.data.Schema.OPTIONAL_INT64_SCHEMA)
                 .build();
+    }
+
+    @Test
+    void flatStructsWriteLikeKafka() {
+        // structs of integers, booleans and strings, as most sources write them, with every kind of value
+        io.connectsdk.api.data.Schema flat = flatSchema();
         List<String> strings = List.of("", "plain text", "q\"uote", "back\\slash", "tab\t", "nl\n", "\u0001",
                 "\u007f", "caf\u00e9", "\u20ac", "\ud83d\ude00", "</script>");
         long[] longs = {0, 1, -1, 9, 10, -10, 123456789012345678L, Long.MAX_VALUE, Long.MIN_VALUE, Integer.MIN_VALUE};
@@ -100,15 +105,7 @@ class JsonConverterDifferentialTest {
         }
         io.connectsdk.api.data.Struct missing = new io.connectsdk.api.data.Struct(flat).put("i8", (byte) 1);
         cases.add(new Case("flat, required fields unset", flat, missing));
-        io.connectsdk.api.data.Schema equalCopy = io.connectsdk.api.data.SchemaBuilder.struct().name("Flat")
-                .field("i8", io.connectsdk.api.data.Schema.INT8_SCHEMA)
-                .field("i16", io.connectsdk.api.data.Schema.INT16_SCHEMA)
-                .field("i32", io.connectsdk.api.data.Schema.INT32_SCHEMA)
-                .field("i64", io.connectsdk.api.data.Schema.INT64_SCHEMA)
-                .field("b", io.connectsdk.api.data.Schema.BOOLEAN_SCHEMA)
-                .field("s", io.connectsdk.api.data.Schema.OPTIONAL_STRING_SCHEMA)
-                .field("n\"\u00e9\t", io.connectsdk.api.data.Schema.OPTIONAL_INT64_SCHEMA)
-                .build();
+        io.connectsdk.api.data.Schema equalCopy = flatSchema();
         cases.add(new Case("flat, an equal schema instance", equalCopy, cases.get(1).value()));
         cases.add(new Case("no fields", io.connectsdk.api.data.SchemaBuilder.struct().build(),
                 new io.connectsdk.api.data.Struct(io.connectsdk.api.data.SchemaBuilder.struct().build())));
