@@ -89,6 +89,36 @@ class LauncherClassDataSharingIT {
     }
 
     @Test
+    void aFailedWarmUpIsReportedOnceAndTheCommandStillRuns() throws Exception {
+        // the warm-up cannot create its temporary directory; the command then runs (and reports the missing file)
+        Map<String, String> env = Map.of("CONNECT_SDK_JVM_PERFORMANCE_OPTS",
+                "-XX:+UseSerialGC -Djava.io.tmpdir=" + dir.resolve("no-such-dir"));
+        String first = launchToEnd(env, "standalone", dir.resolve("missing.properties").toString());
+        assertThat(first).contains("the warm-up failed", ".failed to retry", "missing.properties");
+        try (Stream<Path> files = Files.list(dir.resolve("cds"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).anyMatch(n -> n.endsWith(".jsa.failed"))
+                    .noneMatch(n -> n.endsWith(".jsa"));
+        }
+        String second = launchToEnd(env, "standalone", dir.resolve("missing.properties").toString());
+        assertThat(second).doesNotContain("warm-up", "class-data-sharing").contains("missing.properties");
+    }
+
+    private String launchToEnd(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("CONNECT_SDK_BUILD_DIR", System.getProperty("connectsdk.build.dir.name", "target"));
+        pb.environment().put("CONNECT_SDK_CDS_DIR", dir.resolve("cds").toString());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as(out).isTrue();
+        assertThat(p.exitValue()).as(out).isEqualTo(Main.EXIT_USAGE);
+        return out;
+    }
+
+    @Test
     void theFirstStartCreatesTheArchiveAndTheNextStartsMapTheWorkersClassesFromIt() throws Exception {
         Run first = start("first", Map.of());
         assertThat(first.err()).contains("preparing the class-data-sharing archive").doesNotContain("warm-up failed");
