@@ -235,6 +235,30 @@ public abstract class ConnectorConformance<C extends Connector> {
      */
     abstract void bounce(EmbeddedKafkaCluster kafka, ConnectCluster connect, String name);
 
+    /** How long {@code BROKER-BOUNCE} keeps the broker down at the least, as a real restart would. */
+    static final Duration BOUNCE_DOWNTIME = Duration.ofSeconds(1);
+
+    /**
+     * Stops the broker, runs {@code whileDown}, keeps the broker down for {@link #BOUNCE_DOWNTIME}
+     * in all, and starts it again on the same storage. The outage has a length of its own (the
+     * embedded broker restarts in ~0.1 s, faster than any real one), so that what a task does while
+     * Kafka is away (its records unacknowledged, its fetches failing) happens every time.
+     */
+    static void bounceBroker(EmbeddedKafkaCluster kafka, Runnable whileDown) {
+        kafka.broker().stop();
+        long downSince = System.nanoTime();
+        whileDown.run();
+        long left = BOUNCE_DOWNTIME.toNanos() - (System.nanoTime() - downSince);
+        if (left > 0) {
+            try {
+                Thread.sleep(left / 1_000_000, (int) (left % 1_000_000)); // the outage's length, not a wait for anything
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        kafka.broker().start();
+    }
+
     /**
      * Creates the connector in the worker with the configuration and lets it move a few records:
      * until they went through (into Kafka, or to the destination), the connector or a task failed,

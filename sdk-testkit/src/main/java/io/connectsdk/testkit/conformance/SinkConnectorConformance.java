@@ -393,8 +393,7 @@ public abstract class SinkConnectorConformance<C extends SinkConnector> extends 
         records.subList(0, 10).forEach(r -> kafka.produce(topic, String.valueOf(r.key()), String.valueOf(r.value())));
         connect.startConnector(name, connectorConfig());
         awaitDelivered(connect, name, records.subList(0, 10), "before the bounce");
-        kafka.broker().stop();
-        kafka.broker().start();
+        bounceBroker(kafka, () -> { });
         records.subList(10, 20).forEach(r -> kafka.produce(topic, String.valueOf(r.key()), String.valueOf(r.value())));
         awaitDelivered(connect, name, records, "after the broker restarted");
         assertRunning(connect, name, "after the broker restarted");

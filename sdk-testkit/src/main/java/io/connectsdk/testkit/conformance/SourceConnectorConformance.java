@@ -297,8 +297,8 @@ public abstract class SourceConnectorConformance<C extends SourceConnector> exte
 
     /**
      * Source side of {@code BROKER-BOUNCE}: data before the bounce reaches Kafka; the broker stops,
-     * new data is produced while it is down, the broker starts again; that data must reach Kafka
-     * too, with the connector and its tasks RUNNING.
+     * new data is produced while it is down (for {@link #BOUNCE_DOWNTIME} at least), the broker
+     * starts again; that data must reach Kafka too, with the connector and its tasks RUNNING.
      */
     @Override
     final void bounce(EmbeddedKafkaCluster kafka, ConnectCluster connect, String name) {
@@ -308,9 +308,7 @@ public abstract class SourceConnectorConformance<C extends SourceConnector> exte
             produceSourceData(BATCH);
             connect.startConnector(name, connectorConfig());
             long before = awaitCount(admin, kafka, connect, name, earlier + BATCH, bound, "before the bounce");
-            kafka.broker().stop();
-            produceSourceData(BATCH);
-            kafka.broker().start();
+            bounceBroker(kafka, () -> produceSourceData(BATCH));
             long after = awaitCount(admin, kafka, connect, name, before + BATCH, bound, "after the broker restarted");
             assertRunning(connect, name, "after the broker restarted (" + (after - earlier) + " records in Kafka)");
         }
