@@ -26,8 +26,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.connect.cli.ConnectStandalone;
 import org.apache.kafka.connect.runtime.Connect;
@@ -263,10 +261,7 @@ public final class ContenderMain {
     }
 
     static Map<String, Object> rawProducerProps(Map<String, String> a) {
-        Map<String, Object> p = new LinkedHashMap<>(Workload.producerSettings(a.get("settings")));
-        p.put("bootstrap.servers", a.get("bootstrap"));
-        p.put("key.serializer", ByteArraySerializer.class.getName());
-        p.put("value.serializer", ByteArraySerializer.class.getName());
+        Map<String, Object> p = Workload.rawProducerConfig(a.get("settings"), a.get("bootstrap"));
         p.put("client.id", "raw-producer-" + a.get("name"));
         return p;
     }
@@ -306,12 +301,8 @@ public final class ContenderMain {
     }
 
     private static boolean rawSink(Map<String, String> a, long records, long timeoutMs) {
-        Map<String, Object> c = new LinkedHashMap<>(Workload.consumerSettings());
-        c.put("bootstrap.servers", a.get("bootstrap"));
-        c.put("group.id", a.get("name"));
+        Map<String, Object> c = Workload.rawConsumerConfig(a.get("bootstrap"), a.get("name"));
         c.put("client.id", "raw-consumer-" + a.get("name"));
-        c.put("key.deserializer", ByteArrayDeserializer.class.getName());
-        c.put("value.deserializer", ByteArrayDeserializer.class.getName());
         long deadline = System.currentTimeMillis() + timeoutMs;
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c);
         consumer.subscribe(List.of(a.get("topic")));

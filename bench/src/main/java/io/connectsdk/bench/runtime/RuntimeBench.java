@@ -29,7 +29,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The runtime benchmark of issue #5: the same workload on connect-sdk's standalone worker, Apache
@@ -212,11 +211,7 @@ public final class RuntimeBench {
 
     private void prefill(String topic, String format) {
         long start = System.nanoTime();
-        Map<String, Object> p = new LinkedHashMap<>(Workload.producerSettings(Workload.TUNED));
-        p.put("bootstrap.servers", bootstrap);
-        p.put("key.serializer", ByteArraySerializer.class.getName());
-        p.put("value.serializer", ByteArraySerializer.class.getName());
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Workload.rawProducerConfig(Workload.TUNED, bootstrap))) {
             for (long i = 0; i < options.records; i++) {
                 producer.send(new ProducerRecord<>(topic, null, Workload.valueBytes(format, i, options.recordSize)));
             }
@@ -238,25 +233,16 @@ public final class RuntimeBench {
         String topic = "bench-warmup";
         createTopic(admin, topic);
         for (String settings : options.modes.contains("source") ? options.settings : List.of(Workload.TUNED)) {
-            Map<String, Object> p = new LinkedHashMap<>(Workload.producerSettings(settings));
-            p.put("bootstrap.servers", bootstrap);
-            p.put("key.serializer", ByteArraySerializer.class.getName());
-            p.put("value.serializer", ByteArraySerializer.class.getName());
-            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Workload.rawProducerConfig(settings, bootstrap))) {
                 for (long i = 0; i < records; i++) {
                     producer.send(new ProducerRecord<>(topic, null, Workload.valueBytes(Workload.STRING, i, options.recordSize)));
                 }
                 producer.flush();
             }
         }
-        Map<String, Object> c = new LinkedHashMap<>(Workload.consumerSettings());
-        c.put("bootstrap.servers", bootstrap);
-        c.put("key.deserializer", ByteArrayDeserializer.class.getName());
-        c.put("value.deserializer", ByteArrayDeserializer.class.getName());
-        c.put("group.id", "bench-warmup");
         long read = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c)) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Workload.rawConsumerConfig(bootstrap, "bench-warmup"))) {
             consumer.subscribe(List.of(topic));
             while (read < records && System.nanoTime() < deadline) {
                 read += consumer.poll(Duration.ofMillis(500)).count();

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * What every contender of the runtime benchmark moves, and the client settings they all use. One
@@ -112,6 +114,33 @@ final class Workload {
             throw new IllegalArgumentException("unknown producer settings '" + set + "' (defaults, tuned)");
         }
         return p;
+    }
+
+    /**
+     * @param set {@link #DEFAULTS} or {@link #TUNED}
+     * @param bootstrap the broker
+     * @return a byte-array producer's whole configuration with {@link #producerSettings}
+     */
+    static Map<String, Object> rawProducerConfig(String set, String bootstrap) {
+        Map<String, Object> p = new LinkedHashMap<>(producerSettings(set));
+        p.put("bootstrap.servers", bootstrap);
+        p.put("key.serializer", ByteArraySerializer.class.getName());
+        p.put("value.serializer", ByteArraySerializer.class.getName());
+        return p;
+    }
+
+    /**
+     * @param bootstrap the broker
+     * @param group the consumer group
+     * @return a byte-array consumer's whole configuration with {@link #consumerSettings}
+     */
+    static Map<String, Object> rawConsumerConfig(String bootstrap, String group) {
+        Map<String, Object> c = new LinkedHashMap<>(consumerSettings());
+        c.put("bootstrap.servers", bootstrap);
+        c.put("group.id", group);
+        c.put("key.deserializer", ByteArrayDeserializer.class.getName());
+        c.put("value.deserializer", ByteArrayDeserializer.class.getName());
+        return c;
     }
 
     /**
