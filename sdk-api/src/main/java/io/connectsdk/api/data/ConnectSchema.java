@@ -362,30 +362,17 @@ public final class ConnectSchema implements Schema {
         validate(schema, value, fieldName == null ? null : new Path(null, fieldName, 0, null, Path.NAME));
     }
 
-    /** @return whether the value is of the Java class of a primitive type (false for other types) */
+    /** @return whether the value is of a Java class of a primitive type (false for other types) */
     private static boolean isPrimitiveOf(Type type, Object value) {
-        switch (type) {
-            case INT8:
-                return value instanceof Byte;
-            case INT16:
-                return value instanceof Short;
-            case INT32:
-                return value instanceof Integer;
-            case INT64:
-                return value instanceof Long;
-            case FLOAT32:
-                return value instanceof Float;
-            case FLOAT64:
-                return value instanceof Double;
-            case BOOLEAN:
-                return value instanceof Boolean;
-            case STRING:
-                return value instanceof String;
-            case BYTES:
-                return value instanceof byte[] || value instanceof ByteBuffer;
-            default:
-                return false;
+        if (!type.isPrimitive()) {
+            return false;
         }
+        for (Class<?> c : TYPE_CLASSES.get(type)) {
+            if (c.isInstance(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void validate(Schema schema, Object value, Path path) {
