@@ -107,6 +107,18 @@ public final class ContenderMain {
             t.printStackTrace();
         }
         long cpuEnd = cpuNanos();
+        Map<String, Long> windowThreads = Progress.windowThreadCpuMs();
+        Map<String, Long> groups = new LinkedHashMap<>();
+        for (String g : Progress.THREAD_GROUPS) {
+            groups.put(g, 0L);
+        }
+        StringBuilder threadLines = new StringBuilder();
+        windowThreads.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).forEach(e -> {
+            String name = e.getKey().substring(e.getKey().indexOf(' ') + 1);
+            groups.merge(Progress.threadGroup(name), e.getValue(), Long::sum);
+            threadLines.append(String.format("  %6d ms  %s%n", e.getValue(), e.getKey()));
+        });
+        System.err.print("CPU per thread in the records/s window (tid name):\n" + threadLines);
         out.put("ok", Boolean.toString(error == null));
         if (error != null) {
             out.put("error", error.replace(' ', '_').replace('\n', '_'));
@@ -121,6 +133,9 @@ public final class ContenderMain {
         out.put("cpuMs", Long.toString(cpuEnd / 1_000_000));
         out.put("cpuRunMs", Long.toString((cpuEnd - cpuAtStart) / 1_000_000));
         out.put("cpuWindowUs", Long.toString(done ? Progress.windowCpuNanos() / 1000 : 0));
+        for (Map.Entry<String, Long> g : groups.entrySet()) {
+            out.put("threadCpuMs." + g.getKey(), Long.toString(done ? g.getValue() : 0));
+        }
         long gcCount = 0;
         long gcMs = 0;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {

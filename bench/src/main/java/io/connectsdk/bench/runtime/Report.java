@@ -120,6 +120,27 @@ final class Report {
                 }
             }
         }
+        b.append("\nWhere the CPU goes (medians): CPU time in ms of the contender JVM's threads between the first and the "
+                + "N-th record (the records/s window), from /proc/self/task, by group: *app* = the task thread (raw: the "
+                + "producer loop / the polling main thread), *client I/O* = the producer's network thread and the "
+                + "consumer's heartbeat / background threads, *JIT* = the C1 and C2 compiler threads, *GC + VM* = the VM "
+                + "thread (where the serial collector runs) and GC threads, *other* = the rest (REST, herder, offset "
+                + "commits); *window* = the window's wall time. App CPU / record is the task thread's µs per record.\n\n");
+        b.append("| scenario | contender | window | app | client I/O | JIT | GC + VM | other | app µs / record |\n"
+                + "|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Scenario sc : scenarios) {
+            for (String c : contenders) {
+                List<Sample> ss = okSamples(samples, sc, c);
+                if (!ss.isEmpty()) {
+                    b.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.2f |%n",
+                            sc.label(), name(c), median(ss, s -> s.windowMs),
+                            median(ss, s -> s.threadCpuMs.get("app")), median(ss, s -> s.threadCpuMs.get("io")),
+                            median(ss, s -> s.threadCpuMs.get("jit")), median(ss, s -> s.threadCpuMs.get("gc")),
+                            median(ss, s -> s.threadCpuMs.get("other")),
+                            median(ss, s -> s.appCpuPerRecordUs)));
+                }
+            }
+        }
         List<String> notes = new ArrayList<>();
         for (Sample s : samples) {
             for (String n : s.notes) {

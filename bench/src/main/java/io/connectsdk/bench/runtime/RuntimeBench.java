@@ -357,6 +357,7 @@ public final class RuntimeBench {
             long firstBatch = Long.parseLong(result.get("firstBatch"));
             if (spanNs > 0) {
                 s.recordsPerSec = (options.records - firstBatch) / (spanNs / 1e9);
+                s.windowMs = spanNs / 1e6;
             }
             s.launchToJvmMs = jvmStart - launchMs;
             s.jvmToMainMs = Long.parseLong(result.get("mainMs")) - jvmStart;
@@ -374,6 +375,10 @@ public final class RuntimeBench {
             s.heapCommittedMb = Long.parseLong(result.get("heapCommittedMb"));
             s.nonHeapCommittedMb = Long.parseLong(result.get("nonHeapCommittedMb"));
             s.classes = Long.parseLong(result.get("classes"));
+            for (String g : Progress.THREAD_GROUPS) {
+                s.threadCpuMs.put(g, Long.parseLong(result.getOrDefault("threadCpuMs." + g, "0")));
+            }
+            s.appCpuPerRecordUs = s.threadCpuMs.get("app") * 1000.0 / Math.max(1, options.records - firstBatch);
             if ("source".equals(scenario.mode) && s.ok) {
                 inspectSourceTopic(inspector, topic, s, jvmStart);
                 admin.deleteTopics(List.of(topic));
@@ -503,6 +508,8 @@ public final class RuntimeBench {
         boolean ok;
         String error;
         double recordsPerSec;
+        /** Wall time from the first to the N-th record, the window of records/s. */
+        double windowMs;
         long launchToJvmMs;
         long jvmToMainMs;
         long jvmToStartedMs;
@@ -512,12 +519,16 @@ public final class RuntimeBench {
         long cpuMs;
         long cpuRunMs;
         double cpuPerRecordUs;
+        /** {@link #threadCpuMs}' {@code app} per record of the window. */
+        double appCpuPerRecordUs;
         long gcCount;
         long gcMs;
         long threads;
         long heapCommittedMb;
         long nonHeapCommittedMb;
         long classes;
+        /** CPU ms per thread group ({@link Progress#threadGroup}) between the first and the N-th record. */
+        final Map<String, Long> threadCpuMs = new LinkedHashMap<>();
         final List<String> notes = new ArrayList<>();
 
         Sample(Scenario scenario, String contender, int run) {
