@@ -31,6 +31,11 @@ import java.util.Set;
  * creates dead letter queue topics. As in Kafka Connect, unprefixed settings do not reach the
  * producers and consumers of tasks.
  *
+ * <p>Config providers: {@code config.providers}, {@code config.providers.<name>.class} and
+ * {@code config.providers.<name>.param.*}, as in Kafka Connect (see {@link ConfigProviders}); the
+ * variables of this configuration's values are resolved when it is parsed, so {@link #originals()}
+ * holds the values.
+ *
  * <p>REST keys ({@value #LISTENERS_CONFIG}, {@code rest.advertised.*}, {@code admin.listeners},
  * {@code access.control.*}, {@code response.http.headers.config}) are defined here for the REST
  * layer; {@code listeners.https.ssl.*} settings are read from {@link #originals()}.
@@ -116,7 +121,14 @@ public class WorkerConfig extends AbstractConfig {
      * @throws ConfigException naming every bad key
      */
     protected WorkerConfig(ConfigDef definition, Map<String, ?> props) {
-        super(definition, props);
+        super(definition, resolveVariables(props));
+    }
+
+    /** Replaces the {@link ConfigProviders} variables of the worker configuration by their values. */
+    private static Map<String, ?> resolveVariables(Map<String, ?> props) {
+        try (ConfigProviders providers = ConfigProviders.create(props)) {
+            return providers.names().isEmpty() ? props : providers.resolveWorkerProps(props);
+        }
     }
 
     /** @return a new definition of the keys every worker understands */

@@ -15,6 +15,7 @@ import io.connectsdk.api.source.SourceTask;
 import io.connectsdk.api.storage.Converter;
 import io.connectsdk.api.storage.HeaderConverter;
 import io.connectsdk.builtins.chain.TransformChain;
+import io.connectsdk.runtime.config.ConfigProviders;
 import io.connectsdk.runtime.config.ConnectorConfig;
 import io.connectsdk.runtime.config.SinkConnectorConfig;
 import io.connectsdk.runtime.config.SourceConnectorConfig;
@@ -94,6 +95,8 @@ public final class Worker {
     private final Map<String, WorkerConnector> connectors = new ConcurrentHashMap<>();
     private final Map<ConnectorTaskId, WorkerTask> tasks = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    /** Resolves {@code ${provider:path:key}} in connector configurations when they start or are validated. */
+    private final ConfigProviders configProviders;
 
     /**
      * @param workerId this worker's id, {@code host:port}
@@ -109,6 +112,7 @@ public final class Worker {
         this.plugins = Objects.requireNonNull(plugins, "plugins");
         this.offsetStore = Objects.requireNonNull(offsetStore, "offsetStore");
         this.statusStore = Objects.requireNonNull(statusStore, "statusStore");
+        this.configProviders = ConfigProviders.create(config.originals());
     }
 
     /** @return this worker's id */
@@ -158,6 +162,7 @@ public final class Worker {
             stopConnector(name, Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         }
         offsetStore.stop();
+        configProviders.close();
         log.info("Worker {} stopped", workerId);
     }
 
@@ -271,6 +276,12 @@ public final class Worker {
     public Map<String, List<String>> validateConnectorConfig(Map<String, String> props,
                                                              BiConsumer<ConfigDef, Config> connectorResult) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
+        try {
+            props = configProviders.resolve(props);
+        } catch (ConfigException e) {
+            merge(errors, e.errors());
+            return errors; // the other checks would judge the unresolved variables
+        }
         Class<? extends Connector> connectorClass = null;
         try {
             connectorClass = connectorClass(props);
@@ -366,7 +377,7 @@ public final class Worker {
      * the task configurations go to {@code listener}.
      *
      * @param name the connector's name
-     * @param props its configuration, already validated
+     * @param props its configuration, already validated; its config provider variables are resolved here
      * @param target whether to start it running or paused
      * @param listener receives its task configurations
      * @return completes when the connector started; completes exceptionally with the failure of
@@ -377,6 +388,7 @@ public final class Worker {
     public CompletableFuture<Void> startConnector(String name, Map<String, String> props, TargetState target,
                                                   ConnectorListener listener) {
         long gen = generation.incrementAndGet();
+        props = configProviders.resolve(props);
         Class<? extends Connector> type = connectorClass(props);
         ConnectorType kind = connectorType(type);
         ConnectorConfig parsed = kind == ConnectorType.SINK ? new SinkConnectorConfig(props)
@@ -454,8 +466,8 @@ public final class Worker {
      * {@code FAILED} with its trace.
      *
      * @param id the task
-     * @param connectorProps its connector's configuration
-     * @param taskProps its configuration, with {@value #TASK_CLASS_CONFIG}
+     * @param connectorProps its connector's configuration, config provider variables not resolved yet
+     * @param taskProps its configuration, with {@value #TASK_CLASS_CONFIG}; variables are resolved too
      * @param target whether to start it running or paused
      * @throws IllegalStateException when the task runs already
      */
@@ -468,6 +480,8 @@ public final class Worker {
         taskStatus(id, State.UNASSIGNED, null, gen);
         WorkerTask task;
         try {
+            connectorProps = configProviders.resolve(connectorProps);
+            taskProps = configProviders.resolve(taskProps);
             Class<? extends Connector> connectorClass = connectorClass(connectorProps);
             ClassLoader loader = loaderOf(connectorClass);
             String taskClassName = taskProps.get(TASK_CLASS_CONFIG);

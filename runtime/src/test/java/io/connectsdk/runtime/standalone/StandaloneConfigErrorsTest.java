@@ -52,7 +52,11 @@ class StandaloneConfigErrorsTest {
     }
 
     private ConfigException failure(Map<String, String> connector) {
-        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> Standalone.start(worker(), List.of(connector)));
+        return failure(worker(), connector);
+    }
+
+    private ConfigException failure(Map<String, String> worker, Map<String, String> connector) {
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> Standalone.start(worker, List.of(connector)));
         assertThat(t).isInstanceOf(ConfigException.class);
         assertThat(Files.exists(dir.resolve("offsets.json"))).as("nothing was started").isFalse();
         assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
@@ -74,6 +78,27 @@ class StandaloneConfigErrorsTest {
                 assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
                         .as("the connector and task that started meanwhile are stopped")
                         .noneMatch(n -> n.startsWith("connector-src") || n.startsWith("task-src")));
+    }
+
+    @Test
+    void connectorVariableThatTheConfigProviderCannotResolveIsNamed() throws Exception {
+        Path secrets = dir.resolve("secrets.properties");
+        Files.writeString(secrets, "db.password=s3cret\n");
+        Map<String, String> worker = worker();
+        worker.put("config.providers", "file");
+        worker.put("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
+        ConfigException e = failure(worker, source("connection.password", "${file:" + secrets + ":db.pasword}"));
+        assertThat(e.getMessage()).contains("Connector 'src'").contains("connection.password")
+                .contains("${file:" + secrets + ":db.pasword}").contains("has no key 'db.pasword'");
+    }
+
+    @Test
+    void configProviderWithoutClassIsNamed() {
+        Map<String, String> worker = worker();
+        worker.put("config.providers", "vault");
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> Standalone.start(worker, List.of(source())));
+        assertThat(t).isInstanceOf(ConfigException.class).hasMessageContaining("config.providers.vault.class");
+        assertThat(Files.exists(dir.resolve("offsets.json"))).as("nothing was started").isFalse();
     }
 
     @Test

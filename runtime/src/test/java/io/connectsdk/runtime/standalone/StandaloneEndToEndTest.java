@@ -350,6 +350,29 @@ class StandaloneEndToEndTest {
     }
 
     @Test
+    void configProviderVariablesReachTheConnectorAndItsTasksResolvedButTheStoredConfigKeepsThem() throws Exception {
+        Path secrets = dir.resolve("secrets.properties");
+        Files.writeString(secrets, "topic=provided-topic\npassword=s3cret\n");
+        Map<String, String> workerProps = workerProps();
+        workerProps.put("config.providers", "file");
+        workerProps.put("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
+        String name = "provided-src";
+        String topicVariable = "${file:" + secrets + ":topic}";
+        String passwordVariable = "${file:" + secrets + ":password}";
+        try (Standalone.Handle worker = Standalone.start(workerProps, List.of(source(name, topicVariable,
+                "max.records", "5", "connection.password", passwordVariable)))) {
+            await().atMost(WAIT).until(() -> count("provided-topic") >= 5);
+            assertThat(TestPlugins.starts(name, 0).peek())
+                    .containsEntry("topic", "provided-topic")
+                    .containsEntry("connection.password", "s3cret");
+            assertThat(worker.herder().connectorConfig(name))
+                    .as("what GET /connectors/{name}/config shows")
+                    .containsEntry("topic", topicVariable)
+                    .containsEntry("connection.password", passwordVariable);
+        }
+    }
+
+    @Test
     void reconfigurationRequestRestartsTasksOnlyWhenTheirConfigsChanged() {
         String name = "reconf-src";
         TestPlugins.LABELS.put(name, "one");
