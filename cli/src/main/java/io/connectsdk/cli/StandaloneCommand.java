@@ -2,6 +2,7 @@ package io.connectsdk.cli;
 
 import io.connectsdk.api.config.ConfigException;
 import io.connectsdk.api.errors.ConnectException;
+import io.connectsdk.runtime.config.ConfigProviders;
 import io.connectsdk.runtime.config.ConnectorConfig;
 import io.connectsdk.runtime.config.WorkerConfig;
 import io.connectsdk.runtime.herder.ConnectorStateInfo;
@@ -382,6 +383,12 @@ public final class StandaloneCommand implements Callable<Integer> {
     private Map<String, String> loadWorker() {
         Map<String, String> props = new LinkedHashMap<>(load(workerFile));
         props.putAll(overrides);
+        try {
+            // ${provider:path:key} variables (config.providers), once for the REST API, the checks and the worker
+            ConfigProviders.resolveWorkerConfig(props).forEach((k, v) -> props.put(k, String.valueOf(v)));
+        } catch (ConfigException e) {
+            throw new Failure(Main.EXIT_USAGE, workerFile + ": " + oneLine(e.getMessage()), e);
+        }
         if (restPort != null) {
             if (restPort < 0 || restPort > 65535) {
                 throw new Failure(Main.EXIT_USAGE, "--rest-port must be 0 to 65535, got " + restPort, null);

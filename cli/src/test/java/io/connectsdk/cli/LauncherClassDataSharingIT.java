@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * bin/connect-sdk's class-data sharing: the first {@code standalone} start runs the warm-up and
- * keeps its archive; the next start maps the worker's classes from it; {@code CONNECT_SDK_CDS=off}
- * starts without it.
+ * keeps its archive; the next start maps the worker's classes from it, also with extra jars in
+ * {@code CLASSPATH}; {@code CONNECT_SDK_CDS=off} starts without it.
  */
 class LauncherClassDataSharingIT {
     private static final Path LAUNCHER = Paths.get(System.getProperty("connectsdk.launcher", "../bin/connect-sdk"));
@@ -32,10 +32,14 @@ class LauncherClassDataSharingIT {
     }
 
     private Run start(String name, Map<String, String> env) throws Exception {
-        Path worker = dir.resolve("worker.properties");
+        return start(name, env, "listeners=http://127.0.0.1:0");
+    }
+
+    private Run start(String name, Map<String, String> env, String... workerLines) throws Exception {
+        Path worker = dir.resolve(name + "-worker.properties");
         Files.writeString(worker, String.join("\n", "bootstrap.servers=127.0.0.1:9092", "key.converter=StringConverter",
                 "value.converter=StringConverter", "offset.storage.file.filename=" + dir.resolve("offsets.json"),
-                "listeners=http://127.0.0.1:0", ""));
+                String.join("\n", workerLines), ""));
         Path out = dir.resolve(name + ".out");
         Path err = dir.resolve(name + ".err");
         Path classes = dir.resolve(name + ".classes");
@@ -128,6 +132,16 @@ class LauncherClassDataSharingIT {
         Run second = start("second", Map.of());
         assertThat(second.err()).doesNotContain("preparing the class-data-sharing archive");
         assertThat(loadLine(second.classes(), WORKER_CLASS)).contains("source: shared objects file");
+        assertThat(archives()).hasSize(1);
+
+        // CLASSPATH adds jars after the CLI's (here: a config provider the worker file uses), and the archive
+        // still serves the CLI's classes
+        String testClasses = Paths.get(StaticConfigProvider.class.getProtectionDomain().getCodeSource().getLocation()
+                .toURI()).toString();
+        Run extra = start("classpath", Map.of("CLASSPATH", testClasses), "config.providers=static",
+                "config.providers.static.class=" + StaticConfigProvider.class.getName(), "listeners=${static:listeners}");
+        assertThat(loadLine(extra.classes(), StaticConfigProvider.class.getName())).contains("source: file:");
+        assertThat(loadLine(extra.classes(), WORKER_CLASS)).contains("source: shared objects file");
         assertThat(archives()).hasSize(1);
 
         Run off = start("off", Map.of("CONNECT_SDK_CDS", "off"));

@@ -107,6 +107,20 @@ class StandaloneCommandTest {
     }
 
     @Test
+    void aWorkerVariableThatItsConfigProviderCannotResolveNamesTheFileTheKeyAndTheVariable() throws Exception {
+        Path secrets = write("secrets.properties", "kafka.bootstrap=127.0.0.1:9092\n");
+        Path w = write("worker.properties", String.join("\n", "config.providers=file",
+                "config.providers.file.class=org.apache.kafka.common.config.provider.FileConfigProvider",
+                "bootstrap.servers=${file:" + secrets + ":kafka.bootstrap.servers}", "key.converter=StringConverter",
+                "value.converter=StringConverter", "offset.storage.file.filename=" + dir.resolve("offsets.json"), ""));
+        CliRun run = run("standalone", w.toString());
+        assertOneLineError(run, 2);
+        assertThat(run.err()).startsWith("connect-sdk standalone: " + w + ": ")
+                .contains("bootstrap.servers", "${file:" + secrets + ":kafka.bootstrap.servers}",
+                        "has no key 'kafka.bootstrap.servers'");
+    }
+
+    @Test
     void embeddedKafkaSuppliesTheBootstrapServersOfTheWorkerFile() throws Exception {
         // without --embedded-kafka a missing bootstrap.servers is an error; with it, the check passes and the
         // next problem (an unknown plugin.path entry) is reported before any broker is started

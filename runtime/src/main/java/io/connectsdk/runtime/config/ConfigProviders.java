@@ -146,6 +146,22 @@ public final class ConfigProviders implements AutoCloseable {
         return provider;
     }
 
+    /**
+     * Resolves a worker configuration with the providers it declares itself, which are closed again
+     * afterwards: what {@link WorkerConfig} does when it parses, for the other readers of worker
+     * properties (the REST server, the CLI).
+     *
+     * @param workerProps the worker configuration
+     * @return {@code workerProps} itself when it declares no providers, else a new map with the
+     *     variables of its string values replaced
+     * @throws ConfigException as {@link #create} and {@link #resolve}
+     */
+    public static Map<String, ?> resolveWorkerConfig(Map<String, ?> workerProps) {
+        try (ConfigProviders providers = create(workerProps)) {
+            return providers.names().isEmpty() ? workerProps : providers.resolveWorkerProps(workerProps);
+        }
+    }
+
     /** @return the names of the providers, in the order of {@code config.providers} */
     public List<String> names() {
         return new ArrayList<>(providers.keySet());

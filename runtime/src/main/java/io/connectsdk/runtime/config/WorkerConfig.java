@@ -121,14 +121,7 @@ public class WorkerConfig extends AbstractConfig {
      * @throws ConfigException naming every bad key
      */
     protected WorkerConfig(ConfigDef definition, Map<String, ?> props) {
-        super(definition, resolveVariables(props));
-    }
-
-    /** Replaces the {@link ConfigProviders} variables of the worker configuration by their values. */
-    private static Map<String, ?> resolveVariables(Map<String, ?> props) {
-        try (ConfigProviders providers = ConfigProviders.create(props)) {
-            return providers.names().isEmpty() ? props : providers.resolveWorkerProps(props);
-        }
+        super(definition, ConfigProviders.resolveWorkerConfig(props));
     }
 
     /** @return a new definition of the keys every worker understands */

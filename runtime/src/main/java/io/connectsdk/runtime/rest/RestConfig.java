@@ -1,6 +1,7 @@
 package io.connectsdk.runtime.rest;
 
 import io.connectsdk.api.config.ConfigException;
+import io.connectsdk.runtime.config.ConfigProviders;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -55,12 +56,13 @@ final class RestConfig {
     }
 
     /**
-     * @param workerConfig the worker's configuration; values are used through {@code toString()}
+     * @param workerConfig the worker's configuration; values are used through {@code toString()}, after
+     *     its {@link ConfigProviders} variables are resolved
      * @return the REST settings
      * @throws ConfigException naming the key when a value is invalid
      */
     static RestConfig parse(Map<String, ?> workerConfig) {
-        Map<String, String> config = strings(workerConfig);
+        Map<String, String> config = strings(ConfigProviders.resolveWorkerConfig(workerConfig));
         String listenersValue = config.getOrDefault(LISTENERS, DEFAULT_LISTENERS);
         List<Listener> listeners = parseListeners(listenersValue);
 

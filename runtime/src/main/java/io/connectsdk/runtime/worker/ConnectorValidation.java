@@ -4,6 +4,7 @@ import io.connectsdk.api.config.Config;
 import io.connectsdk.api.config.ConfigDef;
 import io.connectsdk.api.config.ConfigException;
 import io.connectsdk.api.config.ConfigValue;
+import io.connectsdk.api.config.Password;
 import io.connectsdk.api.connector.Connector;
 import io.connectsdk.api.storage.Converter;
 import io.connectsdk.api.storage.HeaderConverter;
@@ -153,6 +154,14 @@ public final class ConnectorValidation {
             }
         }
         errors.forEach(result::addErrors);
+        // The connector validated the values of config provider variables; the answer shows the variables, as
+        // given, rather than the secrets they stand for.
+        props.forEach((key, raw) -> {
+            Item item = result.items.get(key);
+            if (raw.contains("${") && item != null && item.value != null && !item.value.equals(Password.HIDDEN)) {
+                item.value = raw;
+            }
+        });
         for (String key : nullKeys) {
             result.addErrors(key, List.of("The value of configuration " + key + " is null; give it a string value "
                     + "or leave the key out"));

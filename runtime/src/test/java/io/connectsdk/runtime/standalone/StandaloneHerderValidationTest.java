@@ -23,6 +23,8 @@ import io.connectsdk.runtime.storage.MemoryStatusStore;
 import io.connectsdk.runtime.worker.Worker;
 import io.connectsdk.runtime.worker.WorkerPlugins;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,6 +36,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Validation of connector configurations and plugin definitions by the standalone herder, with
@@ -173,6 +176,41 @@ class StandaloneHerderValidationTest {
                         "errors.log.enable", "topic")
                 .doesNotHaveDuplicates();
         assertThat(infos.groups()).contains("Common", "Error Handling").doesNotHaveDuplicates();
+    }
+
+    @Test
+    void configProviderVariablesAreValidatedByTheirValuesButShownAsGiven(@TempDir Path dir) throws Exception {
+        Path secrets = dir.resolve("vault.properties");
+        Files.writeString(secrets, "url=https://vault.internal\npassword=s3cr3t\nport=80\n");
+        WorkerConfig config = new WorkerConfig(Map.of(
+                "bootstrap.servers", "127.0.0.1:9",
+                "key.converter", "StringConverter",
+                "value.converter", "StringConverter",
+                "config.providers", "file",
+                "config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider"));
+        Worker withProviders = new Worker("127.0.0.1:0", config, WorkerPlugins.classpath(getClass().getClassLoader()),
+                new MemoryOffsetStore(), new MemoryStatusStore());
+        StandaloneHerder providersHerder = new StandaloneHerder(withProviders, "cluster-1");
+        try {
+            String url = "${file:" + secrets + ":url}";
+            ConfigInfos infos = providersHerder.validateConnectorConfig(props("name", "vault",
+                    "connector.class", VaultSource.class.getName(), "vault.url", url,
+                    "vault.password", "${file:" + secrets + ":password}", "vault.mode", "transit",
+                    "vault.port", "${file:" + secrets + ":port}"));
+            assertThat(errorsOf(infos)).as("the connector validated port 80, the file's value")
+                    .containsOnlyKeys("vault.port");
+            assertThat(config(infos, "vault.url").value().value()).isEqualTo(url);
+            assertThat(config(infos, "vault.password").value().value()).isEqualTo(Password.HIDDEN);
+
+            ConfigInfos missing = providersHerder.validateConnectorConfig(props("name", "vault",
+                    "connector.class", VaultSource.class.getName(), "vault.url", "${file:" + secrets + ":uri}",
+                    "vault.password", "x"));
+            assertThat(errorsOf(missing)).containsOnlyKeys("vault.url");
+            assertThat(config(missing, "vault.url").value().errors()).singleElement().asString()
+                    .contains("${file:" + secrets + ":uri}").contains("has no key 'uri'");
+        } finally {
+            providersHerder.stop();
+        }
     }
 
     @Test
