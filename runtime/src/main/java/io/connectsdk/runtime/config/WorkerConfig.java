@@ -20,6 +20,7 @@ import java.util.Set;
  * {@value #OFFSET_COMMIT_TIMEOUT_MS_CONFIG} (5000), {@value #TASK_SHUTDOWN_GRACEFUL_TIMEOUT_MS_CONFIG}
  * (5000), {@value #SOURCE_MAX_OUTSTANDING_RECORDS_CONFIG} (10000; connect-sdk's own key, see its
  * constant), {@value #PLUGIN_PATH_CONFIG}, {@value #CLIENT_ID_CONFIG},
+ * {@value #TOPIC_CREATION_ENABLE_CONFIG} (true; see {@link TopicCreationConfig}),
  * {@value #CONNECTOR_CLIENT_POLICY_CLASS_CONFIG} ({@code All}, {@code None} or {@code Principal};
  * default {@code All}: connectors may override any producer/consumer/admin setting with
  * {@code producer.override.*}, {@code consumer.override.*}, {@code admin.override.*}).
@@ -66,6 +67,8 @@ public class WorkerConfig extends AbstractConfig {
      * dropped by transforms or skipped by error tolerance do not count.
      */
     public static final String SOURCE_MAX_OUTSTANDING_RECORDS_CONFIG = "source.max.outstanding.records";
+    /** Whether source connectors' {@code topic.creation.*} settings make the worker create topics. */
+    public static final String TOPIC_CREATION_ENABLE_CONFIG = "topic.creation.enable";
     /** The default of {@value #SOURCE_MAX_OUTSTANDING_RECORDS_CONFIG}. */
     public static final int SOURCE_MAX_OUTSTANDING_RECORDS_DEFAULT = 10_000;
     /** How long to wait for a task to stop before abandoning its thread. */
@@ -149,6 +152,10 @@ public class WorkerConfig extends AbstractConfig {
                 .define(OFFSET_COMMIT_TIMEOUT_MS_CONFIG, Type.LONG, 5000L, ConfigDef.Range.atLeast(0), Importance.LOW,
                         "How long to wait for records to be acknowledged and offsets to be stored during a commit "
                                 + "before giving it up until the next one.")
+                .define(TOPIC_CREATION_ENABLE_CONFIG, Type.BOOLEAN, true, Importance.LOW,
+                        "Whether the worker creates the topics a source task writes to that do not exist yet, with "
+                                + "the connector's topic.creation.* settings (connectors without them leave topic "
+                                + "creation to the broker's auto.create.topics.enable).")
                 .define(SOURCE_MAX_OUTSTANDING_RECORDS_CONFIG, Type.INT, SOURCE_MAX_OUTSTANDING_RECORDS_DEFAULT,
                         ConfigDef.Range.atLeast(0), Importance.LOW,
                         "How many records a source task may have sent without an acknowledgement from Kafka; at "
@@ -198,6 +205,11 @@ public class WorkerConfig extends AbstractConfig {
     /** @return {@value #OFFSET_COMMIT_TIMEOUT_MS_CONFIG} */
     public long offsetCommitTimeoutMs() {
         return getLong(OFFSET_COMMIT_TIMEOUT_MS_CONFIG);
+    }
+
+    /** @return {@value #TOPIC_CREATION_ENABLE_CONFIG} */
+    public boolean topicCreationEnabled() {
+        return getBoolean(TOPIC_CREATION_ENABLE_CONFIG);
     }
 
     /** @return {@value #SOURCE_MAX_OUTSTANDING_RECORDS_CONFIG}; 0 means no limit */

@@ -19,6 +19,7 @@ import io.connectsdk.runtime.config.ConfigProviders;
 import io.connectsdk.runtime.config.ConnectorConfig;
 import io.connectsdk.runtime.config.SinkConnectorConfig;
 import io.connectsdk.runtime.config.SourceConnectorConfig;
+import io.connectsdk.runtime.config.TopicCreationConfig;
 import io.connectsdk.runtime.config.WorkerConfig;
 import io.connectsdk.runtime.errors.DeadLetterQueueReporter;
 import io.connectsdk.runtime.errors.ErrorReporter;
@@ -296,6 +297,9 @@ public final class Worker {
         }
         merge(errors, type == ConnectorType.SINK ? SinkConnectorConfig.validate(props)
                 : ConnectorConfig.validate(SourceConnectorConfig.configDef(), props));
+        if (type == ConnectorType.SOURCE && TopicCreationConfig.applies(config.topicCreationEnabled(), props)) {
+            merge(errors, TopicCreationConfig.validate(props));
+        }
         checkPlugin(errors, props, ConnectorConfig.KEY_CONVERTER_CLASS_CONFIG, Converter.class);
         checkPlugin(errors, props, ConnectorConfig.VALUE_CONVERTER_CLASS_CONFIG, Converter.class);
         checkPlugin(errors, props, ConnectorConfig.HEADER_CONVERTER_CLASS_CONFIG, HeaderConverter.class);

@@ -9,6 +9,7 @@ import io.connectsdk.api.source.SourceRecord;
 import io.connectsdk.api.source.SourceTask;
 import io.connectsdk.api.source.SourceTaskContext;
 import io.connectsdk.runtime.config.SourceConnectorConfig;
+import io.connectsdk.runtime.config.TopicCreationConfig;
 import io.connectsdk.runtime.errors.ProcessingContext;
 import io.connectsdk.runtime.errors.RetryWithToleranceOperator;
 import io.connectsdk.runtime.errors.Stage;
@@ -18,14 +19,22 @@ import io.connectsdk.runtime.plugin.LoaderSwap;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,6 +100,13 @@ final class WorkerSourceTask extends WorkerTask {
     private final AtomicBoolean ackWaiter = new AtomicBoolean();
     private final Object ackLock = new Object();
     private final Object pauseLock = new Object();
+    /** The connector's topic.creation.* groups; null when the worker does not create its topics. */
+    private TopicCreationConfig topicCreation;
+    /** Created on the first topic not known yet; closed with the task. */
+    private Admin topicAdmin;
+    private SourceConnectorConfig connectorConfig;
+    /** Topics known to exist (found or created); task thread only. */
+    private final Set<String> knownTopics = new HashSet<>();
 
     private final RetryWithToleranceOperator.ArgOperation<SourceRecord, byte[]> keyOp =
             r -> converters.key.fromConnectData(r.topic(), r.headers(), r.keySchema(), r.key());
@@ -113,6 +129,10 @@ final class WorkerSourceTask extends WorkerTask {
     @Override
     protected void initializeAndStart() throws Exception {
         SourceConnectorConfig config = new SourceConnectorConfig(connectorProps);
+        connectorConfig = config;
+        if (TopicCreationConfig.applies(worker.config().topicCreationEnabled(), connectorProps)) {
+            topicCreation = TopicCreationConfig.parse(connectorProps);
+        }
         operator = worker.newOperator(id, config, null);
         converters = TaskConverters.create(worker, config, connectorProps, id);
         Map<String, Object> producerProps = ClientConfigs.producer(worker.config(), config, id);
@@ -260,6 +280,9 @@ final class WorkerSourceTask extends WorkerTask {
                 submitted.addLast(new SubmittedRecord(pre, this, true));
                 continue;
             }
+            if (topicCreation != null && !knownTopics.contains(producerRecord.topic()) && !ensureTopic(producerRecord.topic())) {
+                return false; // retried from this record on
+            }
             SubmittedRecord entry = new SubmittedRecord(pre, this, false);
             submitted.addLast(entry);
             try {
@@ -285,6 +308,62 @@ final class WorkerSourceTask extends WorkerTask {
         }
         toSend = null;
         return true;
+    }
+
+    /**
+     * Creates {@code topic} with its topic creation group's settings unless it exists.
+     *
+     * @return false after a retriable failure (tried again later)
+     * @throws ConnectException when Kafka refuses to create it
+     */
+    private boolean ensureTopic(String topic) {
+        if (topicAdmin == null) {
+            Map<String, Object> adminProps = ClientConfigs.admin(worker.config(), connectorConfig, id);
+            topicAdmin = Worker.withRuntimeLoader(() -> Admin.create(adminProps));
+        }
+        TopicCreationConfig.Group group = topicCreation.groupFor(topic);
+        try {
+            try {
+                topicAdmin.describeTopics(List.of(topic)).allTopicNames().get();
+                knownTopics.add(topic);
+                return true;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+            }
+            NewTopic newTopic = new NewTopic(topic, group.partitions().filter(n -> n > 0),
+                    group.replicationFactor().filter(n -> n > 0)).configs(group.topicConfigs());
+            try {
+                topicAdmin.createTopics(List.of(newTopic)).all().get();
+                log.info("Source task {}: created topic {} with the settings of topic creation group '{}' ({} partitions, "
+                        + "replication factor {}, configs {})", id, topic, group.name(), describe(group.partitions()),
+                        describe(group.replicationFactor()), group.topicConfigs());
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+            knownTopics.add(topic);
+            return true;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof org.apache.kafka.common.errors.RetriableException) {
+                log.warn("Source task {}: could not look up or create topic {} yet; retrying: {}", id, topic, cause.toString());
+                return false;
+            }
+            throw new ConnectException("Source task " + id + ": cannot create topic " + topic + " with the settings of "
+                    + "topic creation group '" + group.name() + "' (" + TopicCreationConfig.PREFIX + group.name()
+                    + ".*: partitions " + describe(group.partitions()) + ", replication factor "
+                    + describe(group.replicationFactor()) + ", configs " + group.topicConfigs() + "): " + cause, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String describe(Optional<? extends Number> n) {
+        return n.filter(v -> v.intValue() > 0).map(String::valueOf).orElse("the broker's default");
     }
 
     private ProducerRecord<byte[], byte[]> convert(RetryWithToleranceOperator op, SourceRecord record) {
@@ -557,6 +636,13 @@ final class WorkerSourceTask extends WorkerTask {
         }
         if (converters != null) {
             converters.close();
+        }
+        if (topicAdmin != null) {
+            try {
+                topicAdmin.close(Duration.ZERO);
+            } catch (Throwable t) {
+                log.warn("Source task {}: closing the topic creation admin client failed", id, t);
+            }
         }
         Worker.closeQuietly(operator, "error reporters of " + id);
         log.info("Source task {} stopped", id);

@@ -102,6 +102,14 @@ class StandaloneConfigErrorsTest {
     }
 
     @Test
+    void topicCreationWithoutTheDefaultGroupsPartitionsIsNamed() {
+        ConfigException e = failure(source("topic.creation.default.replication.factor", "1",
+                "topic.creation.default.cleanup.policy", "compact"));
+        assertThat(e.getMessage()).contains("Connector 'src'").contains("topic.creation.default.partitions")
+                .doesNotContain("topic.creation.default.replication.factor");
+    }
+
+    @Test
     void missingConnectorClassIsNamed() {
         ConfigException e = failure(source("connector.class", null));
         assertThat(e.getMessage()).contains("Connector 'src'").contains("connector.class");

@@ -372,6 +372,71 @@ class StandaloneEndToEndTest {
         }
     }
 
+    private static final String[] TOPIC_CREATION = {
+        "topic.creation.default.replication.factor", "-1",
+        "topic.creation.default.partitions", "3",
+        "topic.creation.default.retention.ms", "123456789",
+        "topic.creation.groups", "orders",
+        "topic.creation.orders.include", "tc-orders\\..*",
+        "topic.creation.orders.partitions", "2",
+        "topic.creation.orders.cleanup.policy", "compact"};
+
+    private static String[] with(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    private static int partitions(String topic) throws Exception {
+        return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+    }
+
+    private static String topicConfig(String topic, String key) throws Exception {
+        var resource = new org.apache.kafka.common.config.ConfigResource(
+                org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+        return admin.describeConfigs(List.of(resource)).all().get().get(resource).get(key).value();
+    }
+
+    @Test
+    void topicCreationGroupsCreateTheSourceTopicsWithTheirSettings() throws Exception {
+        try (Standalone.Handle worker = Standalone.start(workerProps(), List.of(
+                source("tc-orders-src", "tc-orders.eu", with(TOPIC_CREATION, "max.records", "3")),
+                source("tc-other-src", "tc-other", with(TOPIC_CREATION, "max.records", "3"))))) {
+            await().atMost(WAIT).until(() -> count("tc-orders.eu") >= 3 && count("tc-other") >= 3);
+        }
+        assertThat(partitions("tc-orders.eu")).as("group 'orders'").isEqualTo(2);
+        assertThat(topicConfig("tc-orders.eu", "cleanup.policy")).isEqualTo("compact");
+        assertThat(partitions("tc-other")).as("the default group").isEqualTo(3);
+        assertThat(topicConfig("tc-other", "retention.ms")).isEqualTo("123456789");
+        assertThat(topicConfig("tc-other", "cleanup.policy")).isEqualTo("delete");
+    }
+
+    @Test
+    void aTopicKafkaRefusesToCreateFailsTheTaskNamingTheTopicAndTheGroup() throws Exception {
+        try (Standalone.Handle worker = Standalone.start(workerProps(), List.of(source("tc-bad-src", "tc-bad",
+                "max.records", "3", "topic.creation.default.replication.factor", "3",
+                "topic.creation.default.partitions", "1")))) {
+            ConnectorTaskId task = new ConnectorTaskId("tc-bad-src", 0);
+            await().atMost(WAIT).until(() -> worker.herder().taskStatus(task).state() == State.FAILED);
+            assertThat(worker.herder().taskStatus(task).trace()).contains("cannot create topic tc-bad")
+                    .contains("topic creation group 'default'").contains("replication factor 3")
+                    .contains("InvalidReplicationFactorException");
+        }
+        assertThat(admin.listTopics().names().get()).doesNotContain("tc-bad");
+    }
+
+    @Test
+    void withTopicCreationDisabledOnTheWorkerTheBrokerCreatesTheTopic() throws Exception {
+        Map<String, String> workerProps = workerProps();
+        workerProps.put("topic.creation.enable", "false");
+        try (Standalone.Handle worker = Standalone.start(workerProps, List.of(
+                source("tc-off-src", "tc-off", with(TOPIC_CREATION, "max.records", "3"))))) {
+            await().atMost(WAIT).until(() -> count("tc-off") >= 3);
+        }
+        assertThat(partitions("tc-off")).as("the broker's num.partitions").isEqualTo(1);
+        assertThat(topicConfig("tc-off", "retention.ms")).isNotEqualTo("123456789");
+    }
+
     @Test
     void reconfigurationRequestRestartsTasksOnlyWhenTheirConfigsChanged() {
         String name = "reconf-src";
