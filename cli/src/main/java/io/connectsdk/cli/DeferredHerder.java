@@ -10,9 +10,11 @@ import io.connectsdk.runtime.herder.ConnectorTaskId;
 import io.connectsdk.runtime.herder.Herder;
 import io.connectsdk.runtime.herder.NotFoundException;
 import io.connectsdk.runtime.herder.TaskInfo;
+import io.connectsdk.runtime.herder.WorkerHealth;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -66,6 +68,18 @@ final class DeferredHerder implements Herder {
     @Override
     public Map<String, String> connectorConfig(String name) {
         return target(name).connectorConfig(name);
+    }
+
+    @Override
+    public SortedSet<String> connectorActiveTopics(String name) {
+        return target(name).connectorActiveTopics(name);
+    }
+
+    /** Starting (503) until the worker's herder answers, then that herder's health. */
+    @Override
+    public WorkerHealth health() {
+        Herder t = target;
+        return t == null ? WorkerHealth.starting("Connectors are being started.") : t.health();
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.util.Set;
  * (5000), {@value #SOURCE_MAX_OUTSTANDING_RECORDS_CONFIG} (10000; connect-sdk's own key, see its
  * constant), {@value #PLUGIN_PATH_CONFIG}, {@value #CLIENT_ID_CONFIG},
  * {@value #TOPIC_CREATION_ENABLE_CONFIG} (true; see {@link TopicCreationConfig}),
+ * {@value #TOPIC_TRACKING_ENABLE_CONFIG} (true),
  * {@value #CONNECTOR_CLIENT_POLICY_CLASS_CONFIG} ({@code All}, {@code None} or {@code Principal};
  * default {@code All}: connectors may override any producer/consumer/admin setting with
  * {@code producer.override.*}, {@code consumer.override.*}, {@code admin.override.*}).
@@ -67,6 +68,10 @@ public class WorkerConfig extends AbstractConfig {
      * dropped by transforms or skipped by error tolerance do not count.
      */
     public static final String SOURCE_MAX_OUTSTANDING_RECORDS_CONFIG = "source.max.outstanding.records";
+    /** Whether the worker keeps each connector's active topics ({@code GET /connectors/{name}/topics}). */
+    public static final String TOPIC_TRACKING_ENABLE_CONFIG = "topic.tracking.enable";
+    /** Kafka Connect's switch for resetting active topics over REST; accepted, no reset is offered. */
+    public static final String TOPIC_TRACKING_ALLOW_RESET_CONFIG = "topic.tracking.allow.reset";
     /** Whether source connectors' {@code topic.creation.*} settings make the worker create topics. */
     public static final String TOPIC_CREATION_ENABLE_CONFIG = "topic.creation.enable";
     /** The default of {@value #SOURCE_MAX_OUTSTANDING_RECORDS_CONFIG}. */
@@ -152,6 +157,11 @@ public class WorkerConfig extends AbstractConfig {
                 .define(OFFSET_COMMIT_TIMEOUT_MS_CONFIG, Type.LONG, 5000L, ConfigDef.Range.atLeast(0), Importance.LOW,
                         "How long to wait for records to be acknowledged and offsets to be stored during a commit "
                                 + "before giving it up until the next one.")
+                .define(TOPIC_TRACKING_ENABLE_CONFIG, Type.BOOLEAN, true, Importance.LOW,
+                        "Whether the worker keeps the topics each connector's tasks produced to or consumed from "
+                                + "since it started, for GET /connectors/{name}/topics (403 when false).")
+                .define(TOPIC_TRACKING_ALLOW_RESET_CONFIG, Type.BOOLEAN, true, Importance.LOW,
+                        "Accepted for Kafka Connect compatibility; this runtime offers no reset of active topics.")
                 .define(TOPIC_CREATION_ENABLE_CONFIG, Type.BOOLEAN, true, Importance.LOW,
                         "Whether the worker creates the topics a source task writes to that do not exist yet, with "
                                 + "the connector's topic.creation.* settings (connectors without them leave topic "
@@ -205,6 +215,11 @@ public class WorkerConfig extends AbstractConfig {
     /** @return {@value #OFFSET_COMMIT_TIMEOUT_MS_CONFIG} */
     public long offsetCommitTimeoutMs() {
         return getLong(OFFSET_COMMIT_TIMEOUT_MS_CONFIG);
+    }
+
+    /** @return {@value #TOPIC_TRACKING_ENABLE_CONFIG} */
+    public boolean topicTrackingEnabled() {
+        return getBoolean(TOPIC_TRACKING_ENABLE_CONFIG);
     }
 
     /** @return {@value #TOPIC_CREATION_ENABLE_CONFIG} */

@@ -3,6 +3,7 @@ package io.connectsdk.runtime.herder;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 
 /**
  * Manages the connectors of a Connect cluster and answers for them: what the REST API calls. The
@@ -104,6 +105,28 @@ public interface Herder {
      */
     default ConnectorOffsets connectorOffsets(String name) {
         throw new UnsupportedOperationException(getClass().getName() + " does not read connector offsets");
+    }
+
+    /**
+     * The topics a connector's tasks have produced to (source) or consumed from (sink) since the
+     * worker started: {@code GET /connectors/{name}/topics} (Kafka Connect's KIP-558). The default
+     * throws {@link UnsupportedOperationException}.
+     *
+     * @param name the connector
+     * @return the topic names, sorted
+     * @throws NotFoundException when there is no such connector
+     */
+    default SortedSet<String> connectorActiveTopics(String name) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not track active topics");
+    }
+
+    /**
+     * Whether the worker has started and can answer: {@code GET /health}. The default: healthy.
+     *
+     * @return the worker's health
+     */
+    default WorkerHealth health() {
+        return WorkerHealth.healthy();
     }
 
     /** @return the id of the Kafka cluster the worker uses, or {@code null} when unknown */

@@ -18,6 +18,7 @@ import io.connectsdk.runtime.herder.ConnectorType;
 import io.connectsdk.runtime.herder.Herder;
 import io.connectsdk.runtime.herder.NotFoundException;
 import io.connectsdk.runtime.herder.State;
+import io.connectsdk.runtime.herder.WorkerHealth;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -62,13 +63,24 @@ final class ConnectApi {
     private final String version;
     private final String commit;
     private final Router router = new Router();
+    private final boolean topicTracking;
 
     ConnectApi(Herder herder, Supplier<? extends Collection<PluginInfo>> plugins, String version, String commit) {
+        this(herder, plugins, version, commit, true);
+    }
+
+    ConnectApi(Herder herder, Supplier<? extends Collection<PluginInfo>> plugins, String version, String commit,
+               boolean topicTracking) {
+        this.topicTracking = topicTracking;
         this.herder = herder;
         this.plugins = plugins;
         this.version = version;
         this.commit = commit;
         router.get("/", r -> Response.ok(new ServerInfo(version, commit, herder.kafkaClusterId())))
+                .get("/health", r -> {
+                    WorkerHealth health = herder.health();
+                    return Response.of(health.httpStatus(), health);
+                })
                 .get("/connectors", this::listConnectors)
                 .change("POST", "/connectors", this::createConnector)
                 .get("/connectors/{name}", r -> Response.ok(herder.connectorInfo(r.variable("name"))))
@@ -80,6 +92,8 @@ final class ConnectApi {
                 .get("/connectors/{name}/tasks", r -> Response.ok(herder.taskConfigs(r.variable("name"))))
                 .get("/connectors/{name}/offsets", r -> Response.ok(herder.connectorOffsets(r.variable("name"))))
                 .get("/connectors/{name}/tasks/{task}/status", r -> Response.ok(herder.taskStatus(taskId(r))))
+                .get("/connectors/{name}/topics", this::activeTopics)
+                .change("PUT", "/connectors/{name}/topics/reset", this::resetActiveTopics)
                 .change("PUT", "/connectors/{name}/pause", this::pause)
                 .change("GET", "/connectors/{name}/pause", this::pause)
                 .change("PUT", "/connectors/{name}/resume", this::resume)
@@ -139,6 +153,24 @@ final class ConnectApi {
             result.put(name, entry);
         }
         return Response.ok(result);
+    }
+
+    /** {@code {"<name>":{"topics":[...]}}}, as Kafka Connect answers; 403 when topic tracking is off. */
+    private Response activeTopics(Request r) {
+        if (!topicTracking) {
+            throw new RestException(403, "Topic tracking is disabled.");
+        }
+        String name = r.variable("name");
+        return Response.ok(Map.of(name, Map.of("topics", List.copyOf(herder.connectorActiveTopics(name)))));
+    }
+
+    /** Not kept by any worker of this runtime yet: the topics are those seen since the worker started. */
+    private Response resetActiveTopics(Request r) {
+        if (!topicTracking) {
+            throw new RestException(403, "Topic tracking is disabled.");
+        }
+        throw new RestException(501, "Resetting the active topics of connector " + r.variable("name") + " is not "
+                + "supported; they are the topics its tasks used since the worker started");
     }
 
     private Response listPlugins(Request r) {

@@ -23,6 +23,7 @@ final class RestConfig {
     static final String ADVERTISED_HOST_NAME = "rest.advertised.host.name";
     static final String ADVERTISED_PORT = "rest.advertised.port";
     static final String HTTPS_PREFIX = "listeners.https.";
+    static final String TOPIC_TRACKING_ENABLE = "topic.tracking.enable";
 
     /** One configured listener: {@code scheme://host:port}; an empty host means all interfaces. */
     record Listener(String scheme, String host, int port) {
@@ -45,14 +46,21 @@ final class RestConfig {
     private final String advertisedHostName;
     private final Integer advertisedPort;
     private final TlsSettings tls;
+    private final boolean topicTracking;
 
     private RestConfig(List<Listener> listeners, String advertisedListener, String advertisedHostName,
-            Integer advertisedPort, TlsSettings tls) {
+            Integer advertisedPort, TlsSettings tls, boolean topicTracking) {
         this.listeners = listeners;
         this.advertisedListener = advertisedListener;
         this.advertisedHostName = advertisedHostName;
         this.advertisedPort = advertisedPort;
         this.tls = tls;
+        this.topicTracking = topicTracking;
+    }
+
+    /** @return {@code topic.tracking.enable}: whether {@code GET /connectors/{name}/topics} answers (else 403) */
+    boolean topicTracking() {
+        return topicTracking;
     }
 
     /**
@@ -89,8 +97,13 @@ final class RestConfig {
         if (listeners.stream().anyMatch(Listener::https)) {
             tls = TlsSettings.parse(config);
         }
+        String tracking = config.getOrDefault(TOPIC_TRACKING_ENABLE, "true").trim();
+        if (!tracking.equalsIgnoreCase("true") && !tracking.equalsIgnoreCase("false")) {
+            throw new ConfigException(TOPIC_TRACKING_ENABLE, tracking, "must be true or false");
+        }
         return new RestConfig(List.copyOf(listeners), advertisedListener,
-                advertisedHost == null ? null : advertisedHost.trim(), advertisedPort, tls);
+                advertisedHost == null ? null : advertisedHost.trim(), advertisedPort, tls,
+                Boolean.parseBoolean(tracking));
     }
 
     static List<Listener> parseListeners(String value) {

@@ -91,7 +91,7 @@ public final class RestServer implements AutoCloseable {
         this.config = RestConfig.parse(workerConfig);
         this.readOnly = readOnly;
         String[] build = buildInfo();
-        this.api = new ConnectApi(herder, plugins, build[0], build[1]);
+        this.api = new ConnectApi(herder, plugins, build[0], build[1], config.topicTracking());
     }
 
     /**

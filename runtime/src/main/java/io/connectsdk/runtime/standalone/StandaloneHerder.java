@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -170,6 +171,12 @@ public final class StandaloneHerder implements Herder, ConnectorListener {
     @Override
     public Map<String, String> connectorConfig(String name) {
         return entry(name).config();
+    }
+
+    @Override
+    public SortedSet<String> connectorActiveTopics(String name) {
+        entry(name);
+        return worker.activeTopics(name);
     }
 
     @Override

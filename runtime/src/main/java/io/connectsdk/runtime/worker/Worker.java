@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -96,6 +97,8 @@ public final class Worker {
     private final Map<String, WorkerConnector> connectors = new ConcurrentHashMap<>();
     private final Map<ConnectorTaskId, WorkerTask> tasks = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    /** Per connector, the topics its tasks produced to or consumed from since this worker started. */
+    private final Map<String, Set<String>> activeTopics = new ConcurrentHashMap<>();
     /** Resolves {@code ${provider:path:key}} in connector configurations when they start or are validated. */
     private final ConfigProviders configProviders;
 
@@ -459,6 +462,31 @@ public final class Worker {
                 t.transitionTo(state);
             }
         }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Active topics
+
+    /**
+     * Records that a task of {@code connector} produced to or consumed from {@code topic} (tasks
+     * call it once per topic); nothing when {@code topic.tracking.enable} is false.
+     *
+     * @param connector the connector
+     * @param topic the topic
+     */
+    void recordActiveTopic(String connector, String topic) {
+        if (config.topicTrackingEnabled()) {
+            activeTopics.computeIfAbsent(connector, k -> ConcurrentHashMap.newKeySet()).add(topic);
+        }
+    }
+
+    /**
+     * @param connector a connector
+     * @return the topics its tasks produced to (acknowledged records) or consumed from since this
+     *     worker started, sorted; empty when none or when {@code topic.tracking.enable} is false
+     */
+    public SortedSet<String> activeTopics(String connector) {
+        return new TreeSet<>(activeTopics.getOrDefault(connector, Set.of()));
     }
 
     // ------------------------------------------------------------------------------------------

@@ -75,6 +75,8 @@ final class WorkerSinkTask extends WorkerTask {
     private WorkerSinkTaskContext context;
 
     private final ProcessingContext processing = new ProcessingContext();
+    /** Topics records were consumed from: the connector's active topics; task thread only. */
+    private final Set<String> activeTopics = new HashSet<>();
     private final Map<TopicPartition, Long> currentOffsets = new HashMap<>();
     private final Map<TopicPartition, Long> lastCommitted = new HashMap<>();
     private final Map<org.apache.kafka.common.TopicPartition, TopicPartition> partitions = new HashMap<>();
@@ -216,6 +218,9 @@ final class WorkerSinkTask extends WorkerTask {
                 }
             }
             batchOffsets.put(partition(ktp), list.get(list.size() - 1).offset() + 1);
+            if (activeTopics.add(ktp.topic())) {
+                worker.recordActiveTopic(id.connector(), ktp.topic());
+            }
         }
     }
 

@@ -105,6 +105,9 @@ final class WorkerSourceTask extends WorkerTask {
     /** Created on the first topic not known yet; closed with the task. */
     private Admin topicAdmin;
     private SourceConnectorConfig connectorConfig;
+    /** Topics records were acknowledged in, and the last one (compared by reference first); task thread only. */
+    private final Set<String> activeTopics = new HashSet<>();
+    private String lastActiveTopic;
     /** Topics known to exist (found or created); task thread only. */
     private final Set<String> knownTopics = new HashSet<>();
 
@@ -406,6 +409,9 @@ final class WorkerSourceTask extends WorkerTask {
             if (overridesCommitRecord) {
                 commitRecord(s);
             }
+            if (s.metadata != null && s.metadata.topic() != lastActiveTopic) {
+                trackActiveTopic(s.metadata.topic());
+            }
             Map<String, ?> partition = s.record.sourcePartition();
             if (partition != null) {
                 if (hasLast && partition != lastPartition) {
@@ -415,6 +421,14 @@ final class WorkerSourceTask extends WorkerTask {
                 lastOffset = s.record.sourceOffset();
                 hasLast = true;
             }
+        }
+    }
+
+    /** A topic a record was acknowledged in: the connector's active topics ({@code GET /connectors/{name}/topics}). */
+    private void trackActiveTopic(String topic) {
+        lastActiveTopic = topic;
+        if (activeTopics.add(topic)) {
+            worker.recordActiveTopic(id.connector(), topic);
         }
     }
 

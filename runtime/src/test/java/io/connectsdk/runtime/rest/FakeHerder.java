@@ -114,6 +114,14 @@ final class FakeHerder implements Herder {
         return new ConnectorInfo(name, Map.copyOf(config), tasks(name), type(config));
     }
 
+    /** Every connector used the topic named after it and {@code shared}. */
+    @Override
+    public synchronized java.util.SortedSet<String> connectorActiveTopics(String name) {
+        call("connectorActiveTopics " + name);
+        config(name);
+        return new java.util.TreeSet<>(List.of(name + "-topic", "shared"));
+    }
+
     @Override
     public synchronized Map<String, String> connectorConfig(String name) {
         call("connectorConfig " + name);

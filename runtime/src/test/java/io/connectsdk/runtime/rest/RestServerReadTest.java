@@ -56,6 +56,42 @@ class RestServerReadTest {
     }
 
     @Test
+    void healthSaysHealthyWithKafkaConnectsShape() {
+        Reply r = client.get("/health");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(fieldNames(r.json())).containsExactly("status", "message");
+        assertThat(r.json().get("status").textValue()).isEqualTo("healthy");
+        assertThat(r.json().get("message").textValue())
+                .isEqualTo("Worker has completed startup and is ready to handle requests.");
+    }
+
+    @Test
+    void activeTopicsAreKeyedByConnectorAsInKafkaConnect() {
+        Reply r = client.get("/connectors/orders/topics");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(fieldNames(r.json())).containsExactly("orders");
+        assertThat(fieldNames(r.json().get("orders"))).containsExactly("topics");
+        List<String> topics = new ArrayList<>();
+        r.json().get("orders").get("topics").forEach(t -> topics.add(t.textValue()));
+        assertThat(topics).containsExactly("orders-topic", "shared");
+        assertThat(client.get("/connectors/nope/topics").error(404)).contains("nope");
+        assertThat(client.send("PUT", "/connectors/orders/topics/reset", null).error(405)).isNotBlank();
+    }
+
+    @Test
+    void withTopicTrackingDisabledActiveTopicsAnswer403() {
+        RestServer off = new RestServer(Map.of("listeners", "http://127.0.0.1:0", "topic.tracking.enable", "false"),
+                HERDER, () -> PLUGINS, true);
+        off.start();
+        try {
+            RestClient offClient = new RestClient(off.uris().get(0));
+            assertThat(offClient.get("/connectors/orders/topics").error(403)).isEqualTo("Topic tracking is disabled.");
+        } finally {
+            off.stop();
+        }
+    }
+
+    @Test
     void listsConnectorNames() {
         Reply r = client.get("/connectors");
         assertThat(r.status()).isEqualTo(200);

@@ -179,6 +179,8 @@ class StandaloneEndToEndTest {
             assertThat(status.tasks()).extracting(ConnectorStateInfo.TaskState::state)
                     .containsExactly(State.RUNNING, State.RUNNING);
             assertThat(worker.herder().connectors()).containsExactly("flow-sink", "flow-src");
+            assertThat(worker.herder().connectorActiveTopics("flow-src")).containsExactly(topic);
+            assertThat(worker.herder().connectorActiveTopics("flow-sink")).containsExactly(topic);
             // offsets of everything produced are committed within the flush interval
             Path offsets = dir.resolve("offsets.json");
             await().atMost(WAIT).untilAsserted(() -> {
