@@ -84,9 +84,7 @@ class StandaloneConfigErrorsTest {
     void connectorVariableThatTheConfigProviderCannotResolveIsNamed() throws Exception {
         Path secrets = dir.resolve("secrets.properties");
         Files.writeString(secrets, "db.password=s3cret\n");
-        Map<String, String> worker = worker();
-        worker.put("config.providers", "file");
-        worker.put("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
+        Map<String, String> worker = TestPlugins.withFileConfigProvider(worker());
         ConfigException e = failure(worker, source("connection.password", "${file:" + secrets + ":db.pasword}"));
         assertThat(e.getMessage()).contains("Connector 'src'").contains("connection.password")
                 .contains("${file:" + secrets + ":db.pasword}").contains("has no key 'db.pasword'");

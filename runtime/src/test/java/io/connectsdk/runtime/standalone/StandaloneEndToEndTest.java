@@ -355,9 +355,7 @@ class StandaloneEndToEndTest {
     void configProviderVariablesReachTheConnectorAndItsTasksResolvedButTheStoredConfigKeepsThem() throws Exception {
         Path secrets = dir.resolve("secrets.properties");
         Files.writeString(secrets, "topic=provided-topic\npassword=s3cret\n");
-        Map<String, String> workerProps = workerProps();
-        workerProps.put("config.providers", "file");
-        workerProps.put("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
+        Map<String, String> workerProps = TestPlugins.withFileConfigProvider(workerProps());
         String name = "provided-src";
         String topicVariable = "${file:" + secrets + ":topic}";
         String passwordVariable = "${file:" + secrets + ":password}";

@@ -60,6 +60,18 @@ public final class TestPlugins {
     private TestPlugins() {
     }
 
+    /**
+     * Declares Kafka's file config provider as {@code file} in a worker configuration.
+     *
+     * @param worker the worker properties; changed
+     * @return {@code worker}
+     */
+    static Map<String, String> withFileConfigProvider(Map<String, String> worker) {
+        worker.put("config.providers", "file");
+        worker.put("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
+        return worker;
+    }
+
     static Queue<String> received(String connector) {
         return RECEIVED.computeIfAbsent(connector, k -> new ConcurrentLinkedQueue<>());
     }
