@@ -2,6 +2,7 @@ package io.connectsdk.runtime.errors;
 
 import io.connectsdk.api.errors.ConnectException;
 import io.connectsdk.runtime.herder.ConnectorTaskId;
+import io.connectsdk.runtime.metrics.ErrorMetrics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +70,7 @@ public final class DeadLetterQueueReporter implements ErrorReporter {
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final Producer<byte[], byte[]> producer;
+    private volatile ErrorMetrics metrics;
     private final String topic;
     private final ConnectorTaskId id;
     private final boolean contextHeaders;
@@ -136,6 +138,11 @@ public final class DeadLetterQueueReporter implements ErrorReporter {
         return new DeadLetterQueueReporter(new KafkaProducer<>(props), topic, id, contextHeaders, closeTimeoutMs);
     }
 
+    /** @param metrics counts the writes to the dead letter queue and their failures; may be {@code null} */
+    public void metrics(ErrorMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     @Override
     public Future<?> report(ProcessingContext context) {
         ConsumerRecord<byte[], byte[]> original = context.consumerRecord();
@@ -153,8 +160,15 @@ public final class DeadLetterQueueReporter implements ErrorReporter {
         }
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, timestamp, original.key(),
                 original.value(), headers);
+        ErrorMetrics m = metrics;
+        if (m != null) {
+            m.recordDeadLetterQueueRequest();
+        }
         return producer.send(record, (metadata, e) -> {
             if (e != null) {
+                if (m != null) {
+                    m.recordDeadLetterQueueFailure();
+                }
                 log.error("Task {} could not write a record of {}-{} at offset {} to its dead letter queue topic {}",
                         id, original.topic(), original.partition(), original.offset(), topic, e);
             }

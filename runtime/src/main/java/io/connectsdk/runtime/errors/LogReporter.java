@@ -2,6 +2,7 @@ package io.connectsdk.runtime.errors;
 
 import io.connectsdk.api.source.SourceRecord;
 import io.connectsdk.runtime.herder.ConnectorTaskId;
+import io.connectsdk.runtime.metrics.ErrorMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
@@ -21,14 +22,25 @@ public final class LogReporter implements ErrorReporter {
 
     private final ConnectorTaskId id;
     private final boolean includeMessages;
+    private final ErrorMetrics metrics;
 
     /**
      * @param id the task whose errors are logged
      * @param includeMessages whether to include record contents
      */
     public LogReporter(ConnectorTaskId id, boolean includeMessages) {
+        this(id, includeMessages, null);
+    }
+
+    /**
+     * @param id the task whose errors are logged
+     * @param includeMessages whether to include record contents
+     * @param metrics counts the errors logged ({@code total-errors-logged}), or {@code null}
+     */
+    public LogReporter(ConnectorTaskId id, boolean includeMessages, ErrorMetrics metrics) {
         this.id = id;
         this.includeMessages = includeMessages;
+        this.metrics = metrics;
     }
 
     @Override
@@ -37,6 +49,9 @@ public final class LogReporter implements ErrorReporter {
             log.error("Error in task {}: stage {} with class {} failed{}", id, context.stage(),
                     context.executingClass() == null ? "?" : context.executingClass().getName(), describe(context),
                     context.error());
+            if (metrics != null) {
+                metrics.recordErrorLogged();
+            }
         }
         return DONE;
     }

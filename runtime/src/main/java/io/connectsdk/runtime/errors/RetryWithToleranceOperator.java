@@ -2,6 +2,7 @@ package io.connectsdk.runtime.errors;
 
 import io.connectsdk.api.errors.ConnectException;
 import io.connectsdk.api.errors.RetriableException;
+import io.connectsdk.runtime.metrics.ErrorMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -67,6 +68,7 @@ public final class RetryWithToleranceOperator implements AutoCloseable {
     private final List<ErrorReporter> reporters;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final String taskName;
+    private final ErrorMetrics metrics;
 
     /**
      * @param taskName the task, for messages
@@ -77,11 +79,28 @@ public final class RetryWithToleranceOperator implements AutoCloseable {
      */
     public RetryWithToleranceOperator(String taskName, long retryTimeoutMs, long maxDelayMs, ToleranceType tolerance,
                                       List<ErrorReporter> reporters) {
+        this(taskName, retryTimeoutMs, maxDelayMs, tolerance, reporters, null);
+    }
+
+    /**
+     * As {@link #RetryWithToleranceOperator(String, long, long, ToleranceType, List)}, counting
+     * failures, retries, errors and skipped records in the task's error metrics.
+     *
+     * @param taskName the task, for messages
+     * @param retryTimeoutMs {@code errors.retry.timeout}
+     * @param maxDelayMs {@code errors.retry.delay.max.ms}
+     * @param tolerance {@code errors.tolerance}
+     * @param reporters where failures are reported; closed by {@link #close()}
+     * @param metrics the task's error metrics, or {@code null}
+     */
+    public RetryWithToleranceOperator(String taskName, long retryTimeoutMs, long maxDelayMs, ToleranceType tolerance,
+                                      List<ErrorReporter> reporters, ErrorMetrics metrics) {
         this.taskName = taskName;
         this.retryTimeoutMs = retryTimeoutMs;
         this.maxDelayMs = maxDelayMs;
         this.tolerance = tolerance;
         this.reporters = List.copyOf(reporters);
+        this.metrics = metrics;
     }
 
     /** @return {@code errors.tolerance} */
@@ -106,6 +125,7 @@ public final class RetryWithToleranceOperator implements AutoCloseable {
         try {
             return operation.call();
         } catch (Exception first) {
+            recordFailure();
             return retry(context, stage, operation, first);
         }
     }
@@ -130,6 +150,7 @@ public final class RetryWithToleranceOperator implements AutoCloseable {
         try {
             return operation.call(arg);
         } catch (Exception first) {
+            recordFailure();
             return retry(context, stage, () -> operation.call(arg), first);
         }
     }
@@ -152,9 +173,13 @@ public final class RetryWithToleranceOperator implements AutoCloseable {
                 if (!backoff(delay)) {
                     break;
                 }
+                if (metrics != null) {
+                    metrics.recordRetry();
+                }
                 try {
                     return operation.call();
                 } catch (Exception e) {
+                    recordFailure();
                     failure = e;
                 }
             }
@@ -177,8 +202,25 @@ public final class RetryWithToleranceOperator implements AutoCloseable {
         return e instanceof RetriableException || e instanceof org.apache.kafka.common.errors.RetriableException;
     }
 
+    private void recordFailure() {
+        if (metrics != null) {
+            metrics.recordFailure();
+        }
+    }
+
+    /** An operation failed for good: counted as an error, and as a skipped record when tolerated. */
+    private void recordError() {
+        if (metrics != null) {
+            metrics.recordError();
+            if (tolerance == ToleranceType.ALL) {
+                metrics.recordSkipped();
+            }
+        }
+    }
+
     private void fail(ProcessingContext context, Throwable error) {
         context.error(error);
+        recordError();
         report(context);
         if (tolerance == ToleranceType.NONE) {
             throw toleranceExceeded(context, error);
@@ -222,6 +264,8 @@ public final class RetryWithToleranceOperator implements AutoCloseable {
     public Future<Void> executeFailed(ProcessingContext context, Stage stage, Class<?> executingClass, Throwable error) {
         context.position(stage, executingClass);
         context.error(error);
+        recordFailure();
+        recordError();
         List<Future<?>> futures = report(context);
         if (tolerance == ToleranceType.NONE) {
             throw toleranceExceeded(context, error);

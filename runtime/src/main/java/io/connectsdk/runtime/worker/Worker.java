@@ -29,6 +29,11 @@ import io.connectsdk.runtime.errors.ToleranceType;
 import io.connectsdk.runtime.herder.ConnectorTaskId;
 import io.connectsdk.runtime.herder.ConnectorType;
 import io.connectsdk.runtime.herder.State;
+import io.connectsdk.runtime.metrics.ConnectMetrics;
+import io.connectsdk.runtime.metrics.ConnectorMetrics;
+import io.connectsdk.runtime.metrics.ErrorMetrics;
+import io.connectsdk.runtime.metrics.TaskMetrics;
+import io.connectsdk.runtime.metrics.WorkerMetrics;
 import io.connectsdk.runtime.plugin.LoaderSwap;
 import io.connectsdk.runtime.storage.ConnectorOffsetReader;
 import io.connectsdk.runtime.storage.OffsetStore;
@@ -38,6 +43,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -99,6 +105,11 @@ public final class Worker {
     private final AtomicLong generation = new AtomicLong();
     /** Per connector, the topics its tasks produced to or consumed from since this worker started. */
     private final Map<String, Set<String>> activeTopics = new ConcurrentHashMap<>();
+    /** JMX metrics under Kafka Connect's names; worker-level ones from {@link #start()} to {@link #stop()}. */
+    private final ConnectMetrics metrics = new ConnectMetrics();
+    private volatile WorkerMetrics workerMetrics;
+    private final Map<String, ConnectorMetrics> connectorMetrics = new ConcurrentHashMap<>();
+    private final Map<ConnectorTaskId, TaskMetrics> taskMetricsById = new ConcurrentHashMap<>();
     /** Resolves {@code ${provider:path:key}} in connector configurations when they start or are validated. */
     private final ConfigProviders configProviders;
 
@@ -117,6 +128,11 @@ public final class Worker {
         this.offsetStore = Objects.requireNonNull(offsetStore, "offsetStore");
         this.statusStore = Objects.requireNonNull(statusStore, "statusStore");
         this.configProviders = ConfigProviders.create(config.originals());
+    }
+
+    /** @return the worker's JMX metrics ({@code kafka.connect:type=...}) */
+    public ConnectMetrics metrics() {
+        return metrics;
     }
 
     /** @return this worker's id */
@@ -151,6 +167,7 @@ public final class Worker {
             log.warn("Worker configuration keys {} are not known; they are ignored (misspelt?)", unknown);
         }
         offsetStore.start();
+        workerMetrics = new WorkerMetrics(metrics, connectors::size, tasks::size);
         log.info("Worker {} started", workerId);
     }
 
@@ -167,6 +184,7 @@ public final class Worker {
         }
         offsetStore.stop();
         configProviders.close();
+        metrics.close();
         log.info("Worker {} stopped", workerId);
     }
 
@@ -413,8 +431,23 @@ public final class Worker {
             throw new IllegalStateException("Connector " + name + " is already running on this worker");
         }
         connectorStatus(name, State.UNASSIGNED, null, gen);
+        ConnectorMetrics previous = connectorMetrics.remove(name);
+        if (previous != null) {
+            previous.close(); // before its successor registers the same names
+        }
+        connectorMetrics.put(name, new ConnectorMetrics(metrics, name, type.getName(),
+                kind == ConnectorType.SINK ? "sink" : "source", versionOf(connector), () -> connectorState(name),
+                state -> taskCount(name, state)));
+        WorkerMetrics wm = workerMetrics;
+        if (wm != null) {
+            wm.connectorStartAttempted();
+        }
         wc.start();
-        return wc.startFuture();
+        CompletableFuture<Void> started = wc.startFuture();
+        if (wm != null) {
+            started.whenComplete((v, e) -> wm.connectorStarted(e == null));
+        }
+        return started;
     }
 
     /**
@@ -430,6 +463,67 @@ public final class Worker {
         WorkerConnector wc = connectors.remove(name);
         if (wc != null) {
             wc.stop(timeoutMs);
+        }
+        ConnectorMetrics cm = connectorMetrics.remove(name);
+        if (cm != null) {
+            cm.close();
+        }
+    }
+
+    @SuppressWarnings("try") // LoaderSwap works by its scope
+    private static String versionOf(Connector connector) {
+        try (LoaderSwap swap = LoaderSwap.swap(loaderOf(connector.getClass()))) {
+            String v = connector.version();
+            return v == null ? "null" : v;
+        } catch (RuntimeException | LinkageError e) {
+            return "unknown";
+        }
+    }
+
+    private String connectorState(String name) {
+        StatusStore.ConnectorStatus s = statusStore.get(name);
+        return s == null ? "unassigned" : s.state().name().toLowerCase(Locale.ROOT);
+    }
+
+    private int taskCount(String name, String state) {
+        int n = 0;
+        for (StatusStore.TaskStatus t : statusStore.tasks(name)) {
+            if (state == null || t.state().name().toLowerCase(Locale.ROOT).equals(state)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Creates a task's metrics (in {@link WorkerTask}'s constructor), closing those of an earlier
+     * task with the same id that has not finished closing (a cancelled task) first.
+     */
+    TaskMetrics taskMetrics(ConnectorTaskId id, boolean source, java.util.function.IntSupplier count) {
+        TaskMetrics previous = taskMetricsById.remove(id);
+        if (previous != null) {
+            previous.close();
+        }
+        TaskMetrics created = new TaskMetrics(metrics, id.connector(), id.task(), source, () -> {
+            StatusStore.TaskStatus s = statusStore.get(id);
+            return s == null ? "unassigned" : s.state().name().toLowerCase(Locale.ROOT);
+        }, count);
+        taskMetricsById.put(id, created);
+        return created;
+    }
+
+    /** Closes a task's metrics unless a successor replaced them already. */
+    void closeTaskMetrics(ConnectorTaskId id, TaskMetrics closing) {
+        if (taskMetricsById.remove(id, closing)) {
+            closing.close();
+        }
+    }
+
+    /** @param succeeded whether a task's {@code start} (and its clients' creation) succeeded */
+    void taskStartOutcome(boolean succeeded) {
+        WorkerMetrics wm = workerMetrics;
+        if (wm != null) {
+            wm.taskStarted(succeeded);
         }
     }
 
@@ -510,6 +604,10 @@ public final class Worker {
             throw new IllegalStateException("Task " + id + " is already running on this worker");
         }
         taskStatus(id, State.UNASSIGNED, null, gen);
+        WorkerMetrics wm = workerMetrics;
+        if (wm != null) {
+            wm.taskStartAttempted();
+        }
         WorkerTask task;
         try {
             connectorProps = configProviders.resolve(connectorProps);
@@ -543,6 +641,7 @@ public final class Worker {
         } catch (RuntimeException e) {
             log.error("Task {} could not be created", id, e);
             taskStatus(id, State.FAILED, trace(e), gen);
+            taskStartOutcome(false);
             return;
         }
         tasks.put(id, task);
@@ -676,16 +775,18 @@ public final class Worker {
     }
 
     /** Builds a task's error operator: log reporter when enabled, plus an optional dead letter queue. */
-    RetryWithToleranceOperator newOperator(ConnectorTaskId id, ConnectorConfig connector, DeadLetterQueueReporter dlq) {
+    RetryWithToleranceOperator newOperator(ConnectorTaskId id, ConnectorConfig connector, DeadLetterQueueReporter dlq,
+                                           ErrorMetrics errorMetrics) {
         List<ErrorReporter> reporters = new ArrayList<>(2);
         if (connector.errorLogEnabled()) {
-            reporters.add(new LogReporter(id, connector.errorLogIncludesMessages()));
+            reporters.add(new LogReporter(id, connector.errorLogIncludesMessages(), errorMetrics));
         }
         if (dlq != null) {
+            dlq.metrics(errorMetrics);
             reporters.add(dlq);
         }
         return new RetryWithToleranceOperator(id.toString(), connector.errorRetryTimeoutMs(), connector.errorMaxDelayMs(),
-                connector.toleratesAllErrors() ? ToleranceType.ALL : ToleranceType.NONE, reporters);
+                connector.toleratesAllErrors() ? ToleranceType.ALL : ToleranceType.NONE, reporters, errorMetrics);
     }
 
     /**

@@ -75,6 +75,8 @@ final class WorkerSinkTask extends WorkerTask {
     private WorkerSinkTaskContext context;
 
     private final ProcessingContext processing = new ProcessingContext();
+    /** How many partitions the task is assigned, for the metrics; read by JMX threads. */
+    private volatile int assignedPartitions;
     /** Topics records were consumed from: the connector's active topics; task thread only. */
     private final Set<String> activeTopics = new HashSet<>();
     private final Map<TopicPartition, Long> currentOffsets = new HashMap<>();
@@ -118,7 +120,7 @@ final class WorkerSinkTask extends WorkerTask {
                     config.dlqTopic(), config.dlqReplicationFactor(), id, config.dlqContextHeaders(), 30_000,
                     commitTimeoutMs));
         }
-        operator = worker.newOperator(id, config, dlq);
+        operator = worker.newOperator(id, config, dlq, metrics.errors());
         converters = TaskConverters.create(worker, config, connectorProps, id);
         Map<String, Object> consumerProps = ClientConfigs.consumer(worker.config(), config, id);
         consumer = Worker.withRuntimeLoader(() -> new KafkaConsumer<>(consumerProps));
@@ -196,7 +198,9 @@ final class WorkerSinkTask extends WorkerTask {
                 batchOffsets = new HashMap<>();
                 convert(records, batch, batchOffsets);
             }
+            long putStartMs = System.currentTimeMillis();
             deliver(batch, batchOffsets);
+            metrics.sinkPut(records.count(), batch.size(), System.currentTimeMillis() - putStartMs);
         }
     }
 
@@ -414,10 +418,12 @@ final class WorkerSinkTask extends WorkerTask {
             return;
         }
         errantReporter.awaitFutures(toCommit.keySet(), commitTimeoutMs);
+        long commitStartMs = System.currentTimeMillis();
         if (sync) {
-            commitSync(offsets);
+            metrics.offsetCommit(System.currentTimeMillis() - commitStartMs, commitSync(offsets));
         } else {
             consumer.commitAsync(offsets, (committed, e) -> {
+                metrics.offsetCommit(System.currentTimeMillis() - commitStartMs, e == null);
                 if (e != null) {
                     log.warn("Sink task {}: asynchronous offset commit failed; it will be retried: {}", id, e.toString());
                 } else {
@@ -427,20 +433,22 @@ final class WorkerSinkTask extends WorkerTask {
         }
     }
 
-    private void commitSync(Map<org.apache.kafka.common.TopicPartition, OffsetAndMetadata> offsets) {
+    /** @return whether the offsets were committed */
+    private boolean commitSync(Map<org.apache.kafka.common.TopicPartition, OffsetAndMetadata> offsets) {
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
                 consumer.commitSync(offsets, Duration.ofMillis(commitTimeoutMs));
                 recordCommitted(offsets);
                 log.debug("Sink task {} committed offsets {}", id, offsets);
-                return;
+                return true;
             } catch (WakeupException e) {
                 // a wakeup meant for poll (stop request) hit the commit: try once more
             } catch (KafkaException e) {
                 log.error("Sink task {}: offset commit failed: {}", id, e.toString());
-                return;
+                return false;
             }
         }
+        return false;
     }
 
     private void recordCommitted(Map<org.apache.kafka.common.TopicPartition, OffsetAndMetadata> committed) {
@@ -474,7 +482,14 @@ final class WorkerSinkTask extends WorkerTask {
     }
 
     private void updateAssignment() {
-        context.assignment(new HashSet<>(partitions(consumer.assignment())));
+        Set<TopicPartition> assigned = new HashSet<>(partitions(consumer.assignment()));
+        assignedPartitions = assigned.size();
+        context.assignment(assigned);
+    }
+
+    @Override
+    protected int metricsCount() {
+        return assignedPartitions;
     }
 
     /** The consumed form of a record given to put: found in the current batch, or rebuilt with the converters. */

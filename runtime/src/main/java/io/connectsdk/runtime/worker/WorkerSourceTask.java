@@ -105,6 +105,10 @@ final class WorkerSourceTask extends WorkerTask {
     /** Created on the first topic not known yet; closed with the task. */
     private Admin topicAdmin;
     private SourceConnectorConfig connectorConfig;
+    /** Records handed to the producer (for the metrics); task thread only. */
+    private int sentCount;
+    /** Records waiting for Kafka's acknowledgement, as of the last send or drain; read by JMX threads. */
+    private volatile int activeRecords;
     /** Topics records were acknowledged in, and the last one (compared by reference first); task thread only. */
     private final Set<String> activeTopics = new HashSet<>();
     private String lastActiveTopic;
@@ -136,7 +140,7 @@ final class WorkerSourceTask extends WorkerTask {
         if (TopicCreationConfig.applies(worker.config().topicCreationEnabled(), connectorProps)) {
             topicCreation = TopicCreationConfig.parse(connectorProps);
         }
-        operator = worker.newOperator(id, config, null);
+        operator = worker.newOperator(id, config, null, metrics.errors());
         converters = TaskConverters.create(worker, config, connectorProps, id);
         Map<String, Object> producerProps = ClientConfigs.producer(worker.config(), config, id);
         producer = Worker.withRuntimeLoader(() -> new KafkaProducer<>(producerProps));
@@ -191,8 +195,10 @@ final class WorkerSourceTask extends WorkerTask {
             }
             if (toSend == null) {
                 List<SourceRecord> polled;
+                long pollStartMs = System.currentTimeMillis();
                 try {
                     polled = task.poll();
+                    metrics.sourcePoll(polled == null ? 0 : polled.size(), System.currentTimeMillis() - pollStartMs);
                 } catch (RetriableException | org.apache.kafka.common.errors.RetriableException e) {
                     log.warn("Source task {}: poll failed with a retriable exception; polling again: {}", id, e.toString());
                     continue;
@@ -268,6 +274,16 @@ final class WorkerSourceTask extends WorkerTask {
 
     /** @return false when the producer refused a record with a retriable error; the rest is sent later */
     private boolean sendRecords() {
+        int before = sentCount;
+        try {
+            return sendRecordsCounted();
+        } finally {
+            activeRecords = submitted.size();
+            metrics.sourceSent(sentCount - before, activeRecords);
+        }
+    }
+
+    private boolean sendRecordsCounted() {
         List<SourceRecord> records = toSend;
         RetryWithToleranceOperator op = operator;
         for (int n = records.size(); sendIndex < n; sendIndex++) {
@@ -290,6 +306,7 @@ final class WorkerSourceTask extends WorkerTask {
             submitted.addLast(entry);
             try {
                 producer.send(producerRecord, entry);
+                sentCount++;
             } catch (org.apache.kafka.common.errors.RetriableException e) {
                 submitted.removeLast();
                 log.warn("Source task {}: the producer refused a record for topic {} with a retriable error; "
@@ -402,7 +419,17 @@ final class WorkerSourceTask extends WorkerTask {
     }
 
     /** Takes acknowledged records off the head of the queue; task thread only. */
+    @Override
+    protected int metricsCount() {
+        return activeRecords;
+    }
+
     private void drainAcks() {
+        drainAcksOnly();
+        activeRecords = submitted.size();
+    }
+
+    private void drainAcksOnly() {
         SubmittedRecord s;
         while ((s = submitted.peekFirst()) != null && s.done) {
             submitted.pollFirst();
@@ -463,14 +490,18 @@ final class WorkerSourceTask extends WorkerTask {
             lastPartition = null;
         }
         if (!pendingOffsets.isEmpty()) {
+            long commitStartMs = System.currentTimeMillis();
             try {
                 worker.offsetStore().put(id.connector(), pendingOffsets);
                 log.debug("Source task {} committed offsets of {} source partition(s)", id, pendingOffsets.size());
                 pendingOffsets = new HashMap<>();
+                metrics.offsetCommit(System.currentTimeMillis() - commitStartMs, true);
             } catch (IllegalArgumentException e) {
+                metrics.offsetCommit(System.currentTimeMillis() - commitStartMs, false);
                 throw new ConnectException("Source task " + id + " produced a source offset that cannot be stored: "
                         + e.getMessage(), e);
             } catch (RuntimeException e) {
+                metrics.offsetCommit(System.currentTimeMillis() - commitStartMs, false);
                 log.error("Source task {}: committing offsets failed; they will be committed with the next commit", id, e);
             }
         }

@@ -1,6 +1,7 @@
 package io.connectsdk.runtime.worker;
 
 import io.connectsdk.runtime.herder.ConnectorTaskId;
+import io.connectsdk.runtime.metrics.TaskMetrics;
 import io.connectsdk.runtime.herder.State;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,8 @@ abstract class WorkerTask implements Runnable {
     protected volatile TargetState target;
     protected volatile boolean stopping;
     protected volatile boolean cancelled;
+    /** The task's JMX metrics; closed when the task has stopped. */
+    protected final TaskMetrics metrics;
 
     private final CountDownLatch exited = new CountDownLatch(1);
     private final Object interruptLock = new Object();
@@ -47,7 +50,14 @@ abstract class WorkerTask implements Runnable {
         this.generation = generation;
         this.loader = loader;
         this.target = target;
+        this.metrics = worker.taskMetrics(id, this instanceof WorkerSourceTask, this::metricsCount);
     }
+
+    /**
+     * @return for the task's metrics: a source task's records waiting for Kafka's acknowledgement, a
+     *     sink task's assigned partitions; read from JMX threads
+     */
+    protected abstract int metricsCount();
 
     ConnectorTaskId id() {
         return id;
@@ -90,14 +100,20 @@ abstract class WorkerTask implements Runnable {
         }
         thread.setContextClassLoader(loader);
         Throwable failure = null;
+        boolean started = false;
         try {
             initializeAndStart();
+            started = true;
+            worker.taskStartOutcome(true);
             if (!stopping) {
                 reportTargetState();
                 setInterruptible(true);
                 execute();
             }
         } catch (Throwable t) {
+            if (!started) {
+                worker.taskStartOutcome(false);
+            }
             if (!(stopping && isInterruption(t))) {
                 failure = t;
             }
@@ -118,6 +134,7 @@ abstract class WorkerTask implements Runnable {
             } else if (!cancelled) {
                 status(State.UNASSIGNED, null);
             }
+            worker.closeTaskMetrics(id, metrics);
             exited.countDown();
         }
     }
@@ -206,5 +223,6 @@ abstract class WorkerTask implements Runnable {
 
     private void status(State state, String trace) {
         worker.taskStatus(id, state, trace, generation);
+        metrics.state(state.name().toLowerCase(java.util.Locale.ROOT));
     }
 }

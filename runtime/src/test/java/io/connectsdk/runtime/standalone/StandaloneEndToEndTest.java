@@ -181,6 +181,34 @@ class StandaloneEndToEndTest {
             assertThat(worker.herder().connectors()).containsExactly("flow-sink", "flow-src");
             assertThat(worker.herder().connectorActiveTopics("flow-src")).containsExactly(topic);
             assertThat(worker.herder().connectorActiveTopics("flow-sink")).containsExactly(topic);
+            // Kafka Connect's JMX metrics, under its MBean and attribute names
+            assertThat(jmx("connect-worker-metrics", null, null, "connector-count")).isEqualTo(2.0);
+            assertThat(jmx("connect-worker-metrics", null, null, "task-count")).isEqualTo(4.0);
+            assertThat(jmx("connect-worker-metrics", null, null, "connector-startup-success-total")).isEqualTo(2.0);
+            assertThat(jmx("connect-worker-metrics", null, null, "task-startup-success-total")).isEqualTo(4.0);
+            assertThat(jmx("connect-worker-metrics", "flow-src", null, "connector-running-task-count")).isEqualTo(2.0);
+            assertThat(jmx("connector-metrics", "flow-src", null, "status")).isEqualTo("running");
+            assertThat(jmx("connector-metrics", "flow-src", null, "connector-type")).isEqualTo("source");
+            assertThat(jmx("connector-metrics", "flow-sink", null, "connector-class"))
+                    .isEqualTo(TestPlugins.CollectingSink.class.getName());
+            assertThat(jmx("connector-task-metrics", "flow-src", 0, "status")).isEqualTo("running");
+            double polled = 0;
+            double written = 0;
+            double read = 0;
+            double sent = 0;
+            for (int t = 0; t < 2; t++) {
+                polled += (Double) jmx("source-task-metrics", "flow-src", t, "source-record-poll-total");
+                written += (Double) jmx("source-task-metrics", "flow-src", t, "source-record-write-total");
+                read += (Double) jmx("sink-task-metrics", "flow-sink", t, "sink-record-read-total");
+                sent += (Double) jmx("sink-task-metrics", "flow-sink", t, "sink-record-send-total");
+            }
+            assertThat(polled).isEqualTo(1000.0);
+            assertThat(written).isEqualTo(1000.0);
+            assertThat(read).as("every record consumed").isEqualTo(1000.0);
+            assertThat(sent).isEqualTo(1000.0);
+            assertThat((Double) jmx("sink-task-metrics", "flow-sink", 0, "partition-count")
+                    + (Double) jmx("sink-task-metrics", "flow-sink", 1, "partition-count")).isEqualTo(3.0);
+            assertThat((Double) jmx("connector-task-metrics", "flow-src", 0, "running-ratio")).isGreaterThan(0.0);
             // offsets of everything produced are committed within the flush interval
             Path offsets = dir.resolve("offsets.json");
             await().atMost(WAIT).untilAsserted(() -> {
@@ -188,6 +216,9 @@ class StandaloneEndToEndTest {
                 assertThat(committedSeq(offsets, "flow-src", 1)).isEqualTo(500);
             });
         }
+        assertThat(java.lang.management.ManagementFactory.getPlatformMBeanServer()
+                .queryNames(new javax.management.ObjectName("kafka.connect:connector=flow-src,*"), null))
+                .as("a stopped worker's connector and task MBeans are gone").isEmpty();
         List<ConsumerRecord<String, String>> inTopic = readAll(topic);
         assertThat(inTopic).hasSize(1000);
         assertThat(inTopic).allSatisfy(r -> assertThat(r.key()).isEqualTo("k" + r.value().charAt(0)));
@@ -301,7 +332,25 @@ class StandaloneEndToEndTest {
             assertThat(header(r, DeadLetterQueueReporter.ERROR_HEADER_EXCEPTION_STACK_TRACE))
                     .contains("PoisonConverter.toConnectData");
             assertThat(worker.herder().connectorStatus("poison-sink").tasks().get(0).state()).isEqualTo(State.RUNNING);
+            // the poison value (converter) and v7 (reported by the task) are errors, skipped, logged and dead-lettered
+            assertThat(jmx("task-error-metrics", "poison-sink", 0, "total-record-errors")).isEqualTo(2.0);
+            assertThat(jmx("task-error-metrics", "poison-sink", 0, "total-record-failures")).isEqualTo(2.0);
+            assertThat(jmx("task-error-metrics", "poison-sink", 0, "total-records-skipped")).isEqualTo(2.0);
+            assertThat(jmx("task-error-metrics", "poison-sink", 0, "total-errors-logged")).isEqualTo(2.0);
+            assertThat(jmx("task-error-metrics", "poison-sink", 0, "deadletterqueue-produce-requests")).isEqualTo(2.0);
+            assertThat(jmx("task-error-metrics", "poison-sink", 0, "deadletterqueue-produce-failures")).isEqualTo(0.0);
+            assertThat((Double) jmx("task-error-metrics", "poison-sink", 0, "last-error-timestamp")).isPositive();
+            assertThat(jmx("sink-task-metrics", "poison-sink", 0, "sink-record-read-total")).isEqualTo(10.0);
+            assertThat(jmx("sink-task-metrics", "poison-sink", 0, "sink-record-send-total")).isEqualTo(9.0);
         }
+    }
+
+    /** An attribute of the MBean {@code kafka.connect:type=<type>[,connector=<connector>][,task=<task>]}. */
+    private static Object jmx(String type, String connector, Integer task, String attribute) throws Exception {
+        String name = "kafka.connect:type=" + type + (connector == null ? "" : ",connector=" + connector)
+                + (task == null ? "" : ",task=" + task);
+        return java.lang.management.ManagementFactory.getPlatformMBeanServer()
+                .getAttribute(new javax.management.ObjectName(name), attribute);
     }
 
     private static String header(ConsumerRecord<?, ?> r, String key) {

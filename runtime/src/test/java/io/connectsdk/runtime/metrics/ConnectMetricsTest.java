@@ -1,0 +1,124 @@
+package io.connectsdk.runtime.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.connectsdk.api.errors.RetriableException;
+import io.connectsdk.runtime.errors.ProcessingContext;
+import io.connectsdk.runtime.errors.RetryWithToleranceOperator;
+import io.connectsdk.runtime.errors.Stage;
+import io.connectsdk.runtime.errors.ToleranceType;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ConnectMetricsTest {
+    private static final MBeanServer JMX = ManagementFactory.getPlatformMBeanServer();
+    private final ConnectMetrics metrics = new ConnectMetrics();
+
+    @AfterEach
+    void close() {
+        metrics.close();
+    }
+
+    private static ObjectName name(String type, String connector, int task) throws Exception {
+        return new ObjectName("kafka.connect:type=" + type + ",connector=" + connector + ",task=" + task);
+    }
+
+    @Test
+    void taskMetricsArePublishedUnderKafkaConnectsNamesAndRemovedWhenClosed() throws Exception {
+        TaskMetrics task = new TaskMetrics(metrics, "orders", 0, true, () -> "running", () -> 7);
+        task.state("running");
+        task.sourcePoll(500, 3);
+        task.sourcePoll(0, 1);
+        task.sourceSent(480, 7);
+        task.offsetCommit(4, true);
+        task.offsetCommit(6, false);
+
+        ObjectName source = name("source-task-metrics", "orders", 0);
+        assertThat(JMX.getAttribute(source, "source-record-poll-total")).isEqualTo(500.0);
+        assertThat(JMX.getAttribute(source, "source-record-write-total")).isEqualTo(480.0);
+        assertThat(JMX.getAttribute(source, "poll-batch-max-time-ms")).isEqualTo(3.0);
+        assertThat(JMX.getAttribute(source, "poll-batch-avg-time-ms")).isEqualTo(2.0);
+        assertThat(JMX.getAttribute(source, "source-record-active-count")).isEqualTo(7.0);
+        ObjectName common = name("connector-task-metrics", "orders", 0);
+        assertThat(JMX.getAttribute(common, "status")).isEqualTo("running");
+        assertThat(JMX.getAttribute(common, "batch-size-max")).isEqualTo(500.0);
+        assertThat(JMX.getAttribute(common, "offset-commit-success-percentage")).isEqualTo(50.0);
+        assertThat(JMX.getAttribute(common, "offset-commit-max-time-ms")).isEqualTo(6.0);
+        assertThat(JMX.isRegistered(name("sink-task-metrics", "orders", 0))).isFalse();
+
+        task.close();
+        task.close(); // idempotent
+        assertThat(JMX.isRegistered(source)).isFalse();
+        assertThat(JMX.isRegistered(common)).isFalse();
+        assertThat(JMX.isRegistered(name("task-error-metrics", "orders", 0))).isFalse();
+        task.sourcePoll(10, 1); // a cancelled task still recording does no harm
+
+        TaskMetrics successor = new TaskMetrics(metrics, "orders", 0, false, () -> "paused", () -> 3);
+        successor.sinkPut(20, 18, 2);
+        ObjectName sink = name("sink-task-metrics", "orders", 0);
+        assertThat(JMX.getAttribute(sink, "sink-record-read-total")).isEqualTo(20.0);
+        assertThat(JMX.getAttribute(sink, "sink-record-send-total")).isEqualTo(18.0);
+        assertThat(JMX.getAttribute(sink, "partition-count")).isEqualTo(3.0);
+        assertThat(JMX.getAttribute(name("connector-task-metrics", "orders", 0), "status")).isEqualTo("paused");
+        successor.close();
+    }
+
+    @Test
+    void retriesFailuresAndSkippedRecordsAreCountedByTheErrorOperator() throws Exception {
+        TaskMetrics task = new TaskMetrics(metrics, "errs", 1, false, () -> "running", () -> 0);
+        AtomicInteger calls = new AtomicInteger();
+        try (RetryWithToleranceOperator op = new RetryWithToleranceOperator("errs-1", 10_000, 1, ToleranceType.ALL,
+                List.of(), task.errors())) {
+            ProcessingContext context = new ProcessingContext();
+            Object result = op.execute(context, Stage.VALUE_CONVERTER, getClass(), () -> {
+                if (calls.incrementAndGet() < 3) {
+                    throw new RetriableException("not yet");
+                }
+                return "ok";
+            });
+            assertThat(result).isEqualTo("ok");
+            ObjectName errors = name("task-error-metrics", "errs", 1);
+            assertThat(JMX.getAttribute(errors, "total-record-failures")).isEqualTo(2.0);
+            assertThat(JMX.getAttribute(errors, "total-retries")).isEqualTo(2.0);
+            assertThat(JMX.getAttribute(errors, "total-record-errors")).isEqualTo(0.0);
+            assertThat(JMX.getAttribute(errors, "last-error-timestamp")).isEqualTo(0.0);
+
+            op.execute(new ProcessingContext(), Stage.TRANSFORMATION, getClass(), () -> {
+                throw new IllegalStateException("bad record");
+            });
+            assertThat(JMX.getAttribute(errors, "total-record-failures")).isEqualTo(3.0);
+            assertThat(JMX.getAttribute(errors, "total-record-errors")).isEqualTo(1.0);
+            assertThat(JMX.getAttribute(errors, "total-records-skipped")).isEqualTo(1.0);
+            assertThat((Double) JMX.getAttribute(errors, "last-error-timestamp")).isPositive();
+        }
+        task.close();
+    }
+
+    @Test
+    void workerMetricsCountStartsAndReadTheRunningCounts() throws Exception {
+        AtomicInteger connectors = new AtomicInteger(1);
+        WorkerMetrics worker = new WorkerMetrics(metrics, connectors::get, () -> 2);
+        worker.connectorStartAttempted();
+        worker.connectorStarted(true);
+        worker.taskStartAttempted();
+        worker.taskStarted(false);
+        worker.taskStartAttempted();
+        worker.taskStarted(true);
+        ObjectName name = new ObjectName("kafka.connect:type=connect-worker-metrics");
+        assertThat(JMX.getAttribute(name, "connector-count")).isEqualTo(1.0);
+        connectors.set(3);
+        assertThat(JMX.getAttribute(name, "connector-count")).isEqualTo(3.0);
+        assertThat(JMX.getAttribute(name, "task-count")).isEqualTo(2.0);
+        assertThat(JMX.getAttribute(name, "connector-startup-success-total")).isEqualTo(1.0);
+        assertThat(JMX.getAttribute(name, "task-startup-attempts-total")).isEqualTo(2.0);
+        assertThat(JMX.getAttribute(name, "task-startup-failure-total")).isEqualTo(1.0);
+        assertThat(JMX.getAttribute(name, "task-startup-failure-percentage")).isEqualTo(50.0);
+        worker.close();
+        assertThat(JMX.isRegistered(name)).isFalse();
+    }
+}
