@@ -107,7 +107,7 @@ final class WorkerSourceTask extends WorkerTask {
     private SourceConnectorConfig connectorConfig;
     /** Records handed to the producer (for the metrics); task thread only. */
     private int sentCount;
-    /** Records waiting for Kafka's acknowledgement, as of the last send or drain; read by JMX threads. */
+    /** Records waiting for Kafka's acknowledgement, as of the last drain; read by JMX threads. */
     private volatile int activeRecords;
     /** Topics records were acknowledged in, and the last one (compared by reference first); task thread only. */
     private final Set<String> activeTopics = new HashSet<>();
@@ -221,7 +221,10 @@ final class WorkerSourceTask extends WorkerTask {
                 toSend = polled;
                 sendIndex = 0;
             }
-            if (!sendRecords()) {
+            int sentBefore = sentCount;
+            boolean sent = sendRecords();
+            metrics.sourceSent(sentCount - sentBefore, submitted.size());
+            if (!sent) {
                 pause(SEND_RETRY_BACKOFF_MS);
             }
             drainAcks();
@@ -274,16 +277,6 @@ final class WorkerSourceTask extends WorkerTask {
 
     /** @return false when the producer refused a record with a retriable error; the rest is sent later */
     private boolean sendRecords() {
-        int before = sentCount;
-        try {
-            return sendRecordsCounted();
-        } finally {
-            activeRecords = submitted.size();
-            metrics.sourceSent(sentCount - before, activeRecords);
-        }
-    }
-
-    private boolean sendRecordsCounted() {
         List<SourceRecord> records = toSend;
         RetryWithToleranceOperator op = operator;
         for (int n = records.size(); sendIndex < n; sendIndex++) {
@@ -299,7 +292,8 @@ final class WorkerSourceTask extends WorkerTask {
                 submitted.addLast(new SubmittedRecord(pre, this, true));
                 continue;
             }
-            if (topicCreation != null && !knownTopics.contains(producerRecord.topic()) && !ensureTopic(producerRecord.topic())) {
+            String topic = producerRecord.topic();
+            if (topicCreation != null && !knownTopics.contains(topic) && !ensureTopic(topic)) {
                 return false; // retried from this record on
             }
             SubmittedRecord entry = new SubmittedRecord(pre, this, false);
@@ -418,18 +412,13 @@ final class WorkerSourceTask extends WorkerTask {
         return headers;
     }
 
-    /** Takes acknowledged records off the head of the queue; task thread only. */
     @Override
     protected int metricsCount() {
         return activeRecords;
     }
 
+    /** Takes acknowledged records off the head of the queue; task thread only. */
     private void drainAcks() {
-        drainAcksOnly();
-        activeRecords = submitted.size();
-    }
-
-    private void drainAcksOnly() {
         SubmittedRecord s;
         while ((s = submitted.peekFirst()) != null && s.done) {
             submitted.pollFirst();
@@ -449,6 +438,7 @@ final class WorkerSourceTask extends WorkerTask {
                 hasLast = true;
             }
         }
+        activeRecords = submitted.size();
     }
 
     /** A topic a record was acknowledged in: the connector's active topics ({@code GET /connectors/{name}/topics}). */

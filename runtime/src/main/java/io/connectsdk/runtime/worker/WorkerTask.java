@@ -3,6 +3,7 @@ package io.connectsdk.runtime.worker;
 import io.connectsdk.runtime.herder.ConnectorTaskId;
 import io.connectsdk.runtime.metrics.TaskMetrics;
 import io.connectsdk.runtime.herder.State;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.errors.InterruptException;
@@ -223,6 +224,6 @@ abstract class WorkerTask implements Runnable {
 
     private void status(State state, String trace) {
         worker.taskStatus(id, state, trace, generation);
-        metrics.state(state.name().toLowerCase(java.util.Locale.ROOT));
+        metrics.state(state.name().toLowerCase(Locale.ROOT));
     }
 }
