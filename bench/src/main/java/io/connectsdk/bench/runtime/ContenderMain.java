@@ -46,6 +46,8 @@ import org.apache.kafka.connect.runtime.standalone.StandaloneHerder;
  *       {@link KafkaBenchSinkConnector};</li>
  *   <li>{@code raw}: a {@link KafkaProducer} sending the same bytes / a {@link KafkaConsumer}
  *       polling them, with the same client settings;</li>
+ *   <li>{@code rawdecode} (sinks only, a reference): the raw consumer, also decoding each value as
+ *       the sink task gets it (a {@code String}, or a map parsed by Jackson's {@code ObjectMapper});</li>
  * </ul>
  * then prints one {@code RESULT key=value ...} line on stdout and halts (shutdown is not measured).
  *
@@ -81,10 +83,10 @@ public final class ContenderMain {
             Path workdir = Path.of(a.get("workdir"));
             Files.createDirectories(workdir);
             long timeoutMs = Long.parseLong(a.getOrDefault("timeoutMs", "120000"));
-            if ("raw".equals(contender) && "sink".equals(mode)) {
+            if (("raw".equals(contender) || "rawdecode".equals(contender)) && "sink".equals(mode)) {
                 startedMs = System.currentTimeMillis();
                 cpuAtStart = cpuNanos();
-                done = rawSink(a, records, timeoutMs);
+                done = rawSink(a, records, timeoutMs, "rawdecode".equals(contender));
             } else {
                 if ("raw".equals(contender)) {
                     startRawSource(a, records);
@@ -315,23 +317,49 @@ public final class ContenderMain {
         sender.start();
     }
 
-    private static boolean rawSink(Map<String, String> a, long records, long timeoutMs) {
+    /**
+     * The raw consumer loop. With {@code decode}, each value is also decoded as a sink task gets it:
+     * a {@code String} (StringConverter's scenario) or a map parsed by Jackson's {@code ObjectMapper}
+     * (JsonConverter's, {@code schemas.enable=false}), as an application would.
+     */
+    private static boolean rawSink(Map<String, String> a, long records, long timeoutMs, boolean decode) {
         Map<String, Object> c = Workload.rawConsumerConfig(a.get("bootstrap"), a.get("name"));
         c.put("client.id", "raw-consumer-" + a.get("name"));
         long deadline = System.currentTimeMillis() + timeoutMs;
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c);
+        boolean json = Workload.JSON.equals(a.get("format"));
         consumer.subscribe(List.of(a.get("topic")));
         long bytes = 0;
         while (Progress.count() < records && System.currentTimeMillis() < deadline) {
             ConsumerRecords<byte[], byte[]> polled = consumer.poll(Duration.ofMillis(500));
             for (ConsumerRecord<byte[], byte[]> r : polled) {
                 byte[] v = r.value();
-                bytes += v == null ? 0 : v.length;
+                bytes += v == null ? 0 : decode ? decodedSize(json, v) : v.length;
             }
             Progress.add(polled.count());
         }
         System.err.println("raw consumer read " + bytes + " value bytes");
         return Progress.count() >= records;
+    }
+
+    /** @return the decoded value's size (chars of the string, entries of the map), so that the work is used */
+    private static long decodedSize(boolean json, byte[] value) {
+        if (value == null) {
+            return 0;
+        }
+        if (!json) {
+            return new String(value, StandardCharsets.UTF_8).length();
+        }
+        try {
+            return Decoding.MAPPER.readValue(value, Map.class).size();
+        } catch (IOException e) {
+            throw new IllegalStateException("not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** Created on first use: only the {@code rawdecode} contender needs Jackson's databind. */
+    private static final class Decoding {
+        static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
     }
 
     private static long cpuNanos() {

@@ -135,9 +135,9 @@ final class JvmFlags {
         return value.isEmpty() ? List.of() : Arrays.asList(value.split("\\s+"));
     }
 
-    /** @return the JVM options of the contender's JVM */
+    /** @return the JVM options of the contender's JVM ({@code rawdecode} runs as {@code raw} does) */
     List<String> forContender(String contender) {
-        List<String> flags = byContender.get(contender);
+        List<String> flags = byContender.get("rawdecode".equals(contender) ? "raw" : contender);
         if (flags == null) {
             throw new IllegalArgumentException("unknown contender " + contender);
         }
