@@ -65,10 +65,6 @@ final class ConnectApi {
     private final Router router = new Router();
     private final boolean topicTracking;
 
-    ConnectApi(Herder herder, Supplier<? extends Collection<PluginInfo>> plugins, String version, String commit) {
-        this(herder, plugins, version, commit, true);
-    }
-
     ConnectApi(Herder herder, Supplier<? extends Collection<PluginInfo>> plugins, String version, String commit,
                boolean topicTracking) {
         this.topicTracking = topicTracking;
