@@ -2,6 +2,7 @@ package io.connectsdk.runtime.metrics;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.common.metrics.Sensor;
@@ -18,11 +19,16 @@ import org.apache.kafka.common.metrics.Sensor;
  *   <li>{@code sink-task-metrics} (sink tasks): {@code sink-record-read-rate/total},
  *       {@code sink-record-send-rate/total}, {@code put-batch-avg/max-time-ms},
  *       {@code partition-count}, {@code offset-commit-completion-rate/total},
- *       {@code offset-commit-seq-no};</li>
+ *       {@code offset-commit-skip-rate/total}, {@code offset-commit-seq-no},
+ *       {@code sink-record-active-count} and its {@code -avg/-max} (records given to {@code put} whose
+ *       offsets are not committed yet, summed over the assigned partitions), and
+ *       {@code sink-record-lag-max}, which Kafka Connect documents but does not publish: the
+ *       consumer's {@code records-lag-max} (how many records the task's consumer is behind the end
+ *       of a partition, the largest over its partitions in the sample window; {@code NaN} while it has
+ *       fetched nothing in that window);</li>
  *   <li>{@code task-error-metrics}: see {@link ErrorMetrics}.</li>
  * </ul>
- * Not provided: the transaction metrics (no exactly-once source), {@code offset-commit-skip-*},
- * {@code sink-record-active-count*} and {@code sink-record-lag-max}.
+ * Not provided: the transaction metrics (no exactly-once source).
  *
  * <p><b>Threads.</b> Recorded on the task thread (error metrics also from producer callbacks);
  * read from JMX threads. Close when the task has stopped.
@@ -42,6 +48,11 @@ public final class TaskMetrics implements AutoCloseable {
     private Sensor sent;
     private Sensor putTime;
     private Sensor commitCompletions;
+    private Sensor commitSkips;
+    private Sensor sinkActive;
+    private volatile long sinkActiveNow;
+    private volatile DoubleSupplier lag;
+    private long commitSeq;
     private long commits;
     private long commitFailures;
     private long startedMs;
@@ -105,7 +116,16 @@ public final class TaskMetrics implements AutoCloseable {
                     () -> (double) count.getAsInt());
             commitCompletions = kind.totalAndRate("offset-commit-completion-total", "offset-commit-completion-rate",
                     "offset commits that completed successfully");
-            kind.gauge("offset-commit-seq-no", "The current sequence number for offset commits.", this::commitCount);
+            commitSkips = kind.totalAndRate("offset-commit-skip-total", "offset-commit-skip-rate",
+                    "offset commit completions that were received too late (a later commit had started) and skipped");
+            kind.gauge("offset-commit-seq-no", "The current sequence number for offset commits.", this::commitSeq);
+            kind.gauge("sink-record-active-count", "The number of records that have been read from Kafka but not yet "
+                    + "completely committed/flushed/acknowledged by the sink task.", () -> (double) sinkActiveNow);
+            sinkActive = kind.avgAndMax("sink-record-active-count-avg", "sink-record-active-count-max",
+                    "number of records that have been read from Kafka but not yet completely committed/flushed/"
+                    + "acknowledged by the sink task");
+            kind.gauge("sink-record-lag-max", "The maximum lag in terms of number of records that the sink task is "
+                    + "behind the end of any of its topic partitions (its consumer's records-lag-max).", this::lag);
         }
         errors = new ErrorMetrics(metrics, tags);
     }
@@ -142,8 +162,50 @@ public final class TaskMetrics implements AutoCloseable {
         return commits == 0 ? 0.0 : 100.0 * (success ? commits - commitFailures : commitFailures) / commits;
     }
 
-    private synchronized double commitCount() {
-        return commits;
+    private synchronized double commitSeq() {
+        return commitSeq;
+    }
+
+    private double lag() {
+        DoubleSupplier l = lag;
+        return l == null ? Double.NaN : l.getAsDouble();
+    }
+
+    /**
+     * A sink task starts an offset commit.
+     *
+     * @return the commit's sequence number ({@code offset-commit-seq-no}); a completion that arrives
+     *     when the number has moved on is a skip ({@link #offsetCommitSkipped()})
+     */
+    public synchronized long sinkCommitStarted() {
+        return ++commitSeq;
+    }
+
+    /** @return the sequence number of the sink task's latest offset commit */
+    public synchronized long sinkCommitSeq() {
+        return commitSeq;
+    }
+
+    /** An asynchronous offset commit completed after a later one had started, and was ignored. */
+    public void offsetCommitSkipped() {
+        commitSkips.record();
+    }
+
+    /**
+     * @param active records given to {@code put} whose offsets are not committed yet, summed over the
+     *     sink task's partitions
+     */
+    public void sinkActive(long active) {
+        sinkActiveNow = active;
+        sinkActive.record(active);
+    }
+
+    /**
+     * @param lag reads how many records the sink task's consumer is behind, at most, over its
+     *     partitions ({@code NaN} when unknown); called from JMX threads
+     */
+    public void sinkLag(DoubleSupplier lag) {
+        this.lag = lag;
     }
 
     /**

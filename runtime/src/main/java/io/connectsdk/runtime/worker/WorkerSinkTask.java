@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.DoubleSupplier;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,6 +32,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -124,6 +127,7 @@ final class WorkerSinkTask extends WorkerTask {
         converters = TaskConverters.create(worker, config, connectorProps, id);
         Map<String, Object> consumerProps = ClientConfigs.consumer(worker.config(), config, id);
         consumer = Worker.withRuntimeLoader(() -> new KafkaConsumer<>(consumerProps));
+        metrics.sinkLag(recordsLagMax(consumer));
         task = worker.plugins().newInstance(taskClass);
         context = new WorkerSinkTaskContext(taskProps, Thread.currentThread(), () -> {
             context.takePauseChanged();
@@ -297,7 +301,10 @@ final class WorkerSinkTask extends WorkerTask {
             }
             throw new ConnectException("Sink task " + id + " (" + task.getClass().getName() + ") threw from put(): " + e, e);
         }
-        currentOffsets.putAll(batchOffsets);
+        if (!batchOffsets.isEmpty()) {
+            currentOffsets.putAll(batchOffsets);
+            recordActive();
+        }
         if (retryBatch != null) {
             log.info("Sink task {}: put accepted the retried batch; resuming consumption", id);
             retryBatch = null;
@@ -397,6 +404,7 @@ final class WorkerSinkTask extends WorkerTask {
                     currentOffsets.put(tp, committed);
                 }
             }
+            recordActive();
             return;
         }
         if (toCommit == null || toCommit.isEmpty()) {
@@ -419,10 +427,18 @@ final class WorkerSinkTask extends WorkerTask {
         }
         errantReporter.awaitFutures(toCommit.keySet(), commitTimeoutMs);
         long commitStartMs = System.currentTimeMillis();
+        long seq = metrics.sinkCommitStarted();
         if (sync) {
             metrics.offsetCommit(System.currentTimeMillis() - commitStartMs, commitSync(offsets));
         } else {
             consumer.commitAsync(offsets, (committed, e) -> {
+                if (seq != metrics.sinkCommitSeq()) {
+                    // a later commit started before this one completed: it carries newer offsets
+                    log.debug("Sink task {}: offset commit {} completed after commit {} had started; ignored", id, seq,
+                            metrics.sinkCommitSeq());
+                    metrics.offsetCommitSkipped();
+                    return;
+                }
                 metrics.offsetCommit(System.currentTimeMillis() - commitStartMs, e == null);
                 if (e != null) {
                     log.warn("Sink task {}: asynchronous offset commit failed; it will be retried: {}", id, e.toString());
@@ -458,6 +474,35 @@ final class WorkerSinkTask extends WorkerTask {
                 lastCommitted.put(tp, om.offset());
             }
         });
+        recordActive();
+    }
+
+    /** Records {@code sink-record-active-count}: offsets delivered to put but not committed, over the partitions. */
+    private void recordActive() {
+        long active = 0;
+        for (Map.Entry<TopicPartition, Long> e : currentOffsets.entrySet()) {
+            Long committed = lastCommitted.get(e.getKey());
+            if (committed != null) {
+                active += Math.max(0, e.getValue() - committed); // preCommit may hand back anything
+            }
+        }
+        metrics.sinkActive(active);
+    }
+
+    /**
+     * @return reads the consumer's {@code records-lag-max} ({@code NaN} before its first fetch);
+     *     safe from any thread, unlike the consumer itself
+     */
+    private static DoubleSupplier recordsLagMax(KafkaConsumer<?, ?> consumer) {
+        for (Map.Entry<MetricName, ? extends Metric> e : consumer.metrics().entrySet()) {
+            MetricName name = e.getKey();
+            if ("records-lag-max".equals(name.name()) && "consumer-fetch-manager-metrics".equals(name.group())
+                    && !name.tags().containsKey("topic")) {
+                Metric metric = e.getValue();
+                return () -> metric.metricValue() instanceof Number n ? n.doubleValue() : Double.NaN;
+            }
+        }
+        return () -> Double.NaN;
     }
 
     private TopicPartition partition(org.apache.kafka.common.TopicPartition ktp) {
@@ -609,6 +654,7 @@ final class WorkerSinkTask extends WorkerTask {
                 lastCommitted.put(tp, position);
             }
             updateAssignment();
+            recordActive();
             applyPauseState();
             if (!assigned.isEmpty()) {
                 log.info("Sink task {} was assigned {}", id, assigned);
@@ -643,6 +689,7 @@ final class WorkerSinkTask extends WorkerTask {
                 context.pausedByTask().remove(tp);
             }
             errantReporter.forget(revoked);
+            recordActive();
             if (retryBatch != null) {
                 Set<TopicPartition> gone = new HashSet<>(revoked);
                 List<SinkRecord> kept = new ArrayList<>(retryBatch.size());

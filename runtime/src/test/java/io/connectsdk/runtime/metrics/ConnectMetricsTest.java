@@ -69,6 +69,37 @@ class ConnectMetricsTest {
     }
 
     @Test
+    void sinkTaskMetricsCountActiveRecordsCommitSequenceSkipsAndLag() throws Exception {
+        TaskMetrics task = new TaskMetrics(metrics, "billing", 1, false, () -> "running", () -> 2);
+        ObjectName sink = name("sink-task-metrics", "billing", 1);
+        assertThat((Double) JMX.getAttribute(sink, "sink-record-lag-max")).as("no consumer yet").isNaN();
+
+        task.sinkActive(500);
+        task.sinkActive(1500);
+        task.sinkActive(0);
+        assertThat(JMX.getAttribute(sink, "sink-record-active-count")).isEqualTo(0.0);
+        assertThat(JMX.getAttribute(sink, "sink-record-active-count-max")).isEqualTo(1500.0);
+        assertThat(JMX.getAttribute(sink, "sink-record-active-count-avg")).isEqualTo(2000.0 / 3);
+
+        long first = task.sinkCommitStarted();
+        long second = task.sinkCommitStarted();
+        assertThat(second).isEqualTo(first + 1).isEqualTo(task.sinkCommitSeq());
+        task.offsetCommitSkipped();
+        task.offsetCommit(3, true);
+        assertThat(JMX.getAttribute(sink, "offset-commit-seq-no")).isEqualTo(2.0);
+        assertThat(JMX.getAttribute(sink, "offset-commit-skip-total")).isEqualTo(1.0);
+        assertThat(JMX.getAttribute(sink, "offset-commit-completion-total")).isEqualTo(1.0);
+
+        AtomicInteger lag = new AtomicInteger(42);
+        task.sinkLag(lag::get);
+        assertThat(JMX.getAttribute(sink, "sink-record-lag-max")).isEqualTo(42.0);
+        lag.set(7);
+        assertThat(JMX.getAttribute(sink, "sink-record-lag-max")).as("read when asked").isEqualTo(7.0);
+        task.close();
+        assertThat(JMX.isRegistered(sink)).isFalse();
+    }
+
+    @Test
     void retriesFailuresAndSkippedRecordsAreCountedByTheErrorOperator() throws Exception {
         TaskMetrics task = new TaskMetrics(metrics, "errs", 1, false, () -> "running", () -> 0);
         AtomicInteger calls = new AtomicInteger();

@@ -215,6 +215,26 @@ class StandaloneEndToEndTest {
                 assertThat(committedSeq(offsets, "flow-src", 0)).isEqualTo(500);
                 assertThat(committedSeq(offsets, "flow-src", 1)).isEqualTo(500);
             });
+            // and the sink's: nothing left between put and commit
+            await().atMost(WAIT).untilAsserted(() -> {
+                for (int t = 0; t < 2; t++) {
+                    assertThat(jmx("sink-task-metrics", "flow-sink", t, "sink-record-active-count")).isEqualTo(0.0);
+                }
+            });
+            double activeMax = 0;
+            double lagMax = -1;
+            double commitSeqs = 0; // a task may have been given its partitions after the other consumed them all
+            for (int t = 0; t < 2; t++) {
+                activeMax = Math.max(activeMax, (Double) jmx("sink-task-metrics", "flow-sink", t, "sink-record-active-count-max"));
+                commitSeqs += (Double) jmx("sink-task-metrics", "flow-sink", t, "offset-commit-seq-no");
+                double lag = (Double) jmx("sink-task-metrics", "flow-sink", t, "sink-record-lag-max");
+                if (!Double.isNaN(lag)) { // NaN: this task's consumer fetched nothing in the metric's window
+                    lagMax = Math.max(lagMax, lag);
+                }
+            }
+            assertThat(activeMax).as("records were put before they were committed").isPositive();
+            assertThat(commitSeqs).isPositive();
+            assertThat(lagMax).as("the consumer's lag, known once it fetched").isBetween(0.0, 1000.0);
         }
         assertThat(java.lang.management.ManagementFactory.getPlatformMBeanServer()
                 .queryNames(new javax.management.ObjectName("kafka.connect:connector=flow-src,*"), null))
