@@ -6,10 +6,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.config.ConfigTransformer;
+import org.apache.kafka.common.config.ConfigTransformerResult;
 import org.apache.kafka.common.config.provider.ConfigProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +40,10 @@ import org.slf4j.LoggerFactory;
  * keeps its variables: {@code GET /connectors/{name}/config} shows them, never the secrets. What
  * a connector returns from {@code taskConfigs} is what its tasks see (as in Kafka Connect, a
  * connector that copies its resolved configuration into its task configurations exposes the
- * values there). Time-to-live hints of providers are ignored: nothing restarts when a value
- * expires.
+ * values there). A provider may say how long its values stay valid (a time to live in its
+ * {@code ConfigData}); {@link #resolveWithTtl} reports the shortest, so that the herder can restart
+ * the connector when the values expire ({@code config.action.reload=restart}, the default). The
+ * worker configuration is not reloaded: a worker restart reads it again.
  *
  * <p><b>Errors.</b> Kafka Connect leaves a variable that cannot be resolved as it is; connect-sdk
  * fails instead, naming the configuration key and the variable, when a configured provider fails
@@ -177,11 +181,34 @@ public final class ConfigProviders implements AutoCloseable {
      *     variable and why
      */
     public Map<String, String> resolve(Map<String, String> config) {
+        return resolveWithTtl(config).config();
+    }
+
+    /**
+     * A resolved configuration and how long its values stay valid.
+     *
+     * @param config the configuration with its variables replaced
+     * @param ttlMs the shortest time to live, in milliseconds, that a provider gave for the values it
+     *     supplied; empty when none gave one (the values do not expire)
+     */
+    public record Resolved(Map<String, String> config, OptionalLong ttlMs) {
+    }
+
+    /**
+     * As {@link #resolve}, also reporting when the resolved values expire.
+     *
+     * @param config the configuration; not modified
+     * @return the resolved configuration ({@code config} itself when there are no providers) and the
+     *     shortest time to live the providers gave
+     * @throws ConfigException as {@link #resolve}
+     */
+    public Resolved resolveWithTtl(Map<String, String> config) {
         if (providers.isEmpty()) {
-            return config;
+            return new Resolved(config, OptionalLong.empty());
         }
         Map<String, String> out = new LinkedHashMap<>(config);
         Map<String, List<String>> errors = new LinkedHashMap<>();
+        long ttl = Long.MAX_VALUE;
         for (Map.Entry<String, String> e : config.entrySet()) {
             String value = e.getValue();
             if (value == null || !value.contains("${")) {
@@ -193,7 +220,13 @@ public final class ConfigProviders implements AutoCloseable {
             }
             String resolved;
             try {
-                resolved = transformer.transform(Map.of(e.getKey(), value)).data().get(e.getKey());
+                ConfigTransformerResult result = transformer.transform(Map.of(e.getKey(), value));
+                resolved = result.data().get(e.getKey());
+                for (Long t : result.ttls().values()) {
+                    if (t != null && t >= 0) {
+                        ttl = Math.min(ttl, t);
+                    }
+                }
             } catch (RuntimeException failure) {
                 errors.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add("cannot resolve "
                         + String.join(", ", variables) + ": " + failure.getMessage());
@@ -210,7 +243,7 @@ public final class ConfigProviders implements AutoCloseable {
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
-        return out;
+        return new Resolved(out, ttl == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(ttl));
     }
 
     /**

@@ -140,7 +140,9 @@ public class ConnectorConfig extends AbstractConfig {
                 .define(ConfigDef.key(CONFIG_RELOAD_ACTION_CONFIG).type(Type.STRING).defaultValue("restart")
                         .validator(ConfigDef.CaseInsensitiveValidString.in("none", "restart"))
                         .importance(Importance.LOW).group(common)
-                        .doc("What to do when a configuration provider reports a change: none or restart."))
+                        .doc("What to do when a config provider's values expire (the provider gave them a time to "
+                                + "live): restart (the connector and its tasks restart then and read the values "
+                                + "again) or none."))
                 .define(ConfigDef.key(ERRORS_RETRY_TIMEOUT_CONFIG).type(Type.LONG).defaultValue(0L)
                         .validator(ConfigDef.Range.atLeast(-1)).importance(Importance.MEDIUM).group(errorGroup)
                         .doc("How long, in ms, a failed retriable operation (converter, transform) is retried. "
@@ -274,6 +276,14 @@ public class ConnectorConfig extends AbstractConfig {
     /** @return whether errors are tolerated ({@code errors.tolerance=all}) */
     public boolean toleratesAllErrors() {
         return getString(ERRORS_TOLERANCE_CONFIG).toLowerCase(Locale.ROOT).equals("all");
+    }
+
+    /**
+     * @return whether the connector and its tasks restart when a config provider's values expire
+     *     ({@value #CONFIG_RELOAD_ACTION_CONFIG}{@code =restart}, the default)
+     */
+    public boolean restartsOnConfigExpiry() {
+        return getString(CONFIG_RELOAD_ACTION_CONFIG).toLowerCase(Locale.ROOT).equals("restart");
     }
 
     /** @return {@value #ERRORS_RETRY_TIMEOUT_CONFIG} */

@@ -22,6 +22,7 @@ import io.connectsdk.runtime.worker.Worker;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +33,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -55,6 +56,13 @@ import org.slf4j.LoggerFactory;
  * <p><b>Task reconfiguration.</b> Whenever a connector produces task configurations (at start,
  * when it calls {@code requestTaskReconfiguration()}, after a resume) the herder compares them
  * with the running ones and, only if they differ, stops the old tasks and starts new ones.
+ *
+ * <p><b>Expiring config values.</b> When config providers gave some of a connector's values a time
+ * to live and the connector has {@code config.action.reload=restart} (the default), the herder
+ * restarts the connector and all its tasks once the shortest one expires, so that they read the
+ * values again (Kafka Connect restarts the connector, whose tasks restart when their configurations
+ * change; here they restart in any case, so that a task reading the values itself gets them too).
+ * A restart, reconfiguration or deletion in between replaces or cancels the pending one.
  *
  * <p><b>Lifecycle.</b> {@link #start()}, then use, then {@link #stop()}, which stops every
  * connector and task (bounded by {@code task.shutdown.graceful.timeout.ms}).
@@ -81,11 +89,13 @@ public final class StandaloneHerder implements Herder, ConnectorListener {
     private final java.util.function.Supplier<String> kafkaClusterId;
     private final long startTimeoutMs;
     private final Map<String, Entry> connectors = new ConcurrentHashMap<>();
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "standalone-herder");
         t.setDaemon(true);
         return t;
     });
+    /** Connector name -> its pending restart for expired config provider values; herder thread only. */
+    private final Map<String, ScheduledFuture<?>> reloads = new HashMap<>();
     private volatile boolean stopped;
 
     /**
@@ -116,6 +126,8 @@ public final class StandaloneHerder implements Herder, ConnectorListener {
         this.validation = new ConnectorValidation(worker);
         this.kafkaClusterId = Objects.requireNonNull(kafkaClusterId, "kafkaClusterId");
         this.startTimeoutMs = startTimeoutMs;
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.setRemoveOnCancelPolicy(true);
     }
 
     /** Starts the herder (nothing runs until connectors are added). */
@@ -307,6 +319,7 @@ public final class StandaloneHerder implements Herder, ConnectorListener {
             }
             TargetState target = existing == null ? TargetState.STARTED : existing.target();
             if (existing != null) {
+                cancelReload(name);
                 stopConnectorAndTasks(name, existing);
             }
             connectors.put(name, new Entry(frozen, type, List.of(), target));
@@ -335,6 +348,7 @@ public final class StandaloneHerder implements Herder, ConnectorListener {
         call(() -> {
             checkRunning();
             Entry e = entry(name);
+            cancelReload(name);
             stopConnectorAndTasks(name, e);
             connectors.remove(name);
             worker.statusStore().remove(name);
@@ -412,6 +426,61 @@ public final class StandaloneHerder implements Herder, ConnectorListener {
             executor.execute(() -> updateTasks(connector, taskConfigs));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             log.debug("Herder stopped; task configurations of {} ignored", connector);
+        }
+    }
+
+    /** Herder or connector thread: values of {@code connector} expire in {@code ttlMs}; restart it then. */
+    @Override
+    public void onConfigExpiry(String connector, long ttlMs) {
+        if (stopped) {
+            return;
+        }
+        try {
+            executor.execute(() -> scheduleReload(connector, ttlMs));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("Herder stopped; expiry of {}'s config values ignored", connector);
+        }
+    }
+
+    private void scheduleReload(String name, long ttlMs) {
+        if (stopped || !connectors.containsKey(name)) {
+            return;
+        }
+        ScheduledFuture<?> pending = reloads.get(name);
+        if (pending != null && !pending.isDone() && pending.getDelay(TimeUnit.MILLISECONDS) <= ttlMs) {
+            return; // an earlier restart is due already
+        }
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        log.info("Connector {}: config provider values expire in {} ms; the connector and its tasks restart then "
+                + "(config.action.reload=restart)", name, ttlMs);
+        reloads.put(name, executor.schedule(() -> reload(name), ttlMs, TimeUnit.MILLISECONDS));
+    }
+
+    private void cancelReload(String name) {
+        ScheduledFuture<?> pending = reloads.remove(name);
+        if (pending != null) {
+            pending.cancel(false);
+        }
+    }
+
+    private void reload(String name) {
+        reloads.remove(name);
+        Entry e = connectors.get(name);
+        if (stopped || e == null) {
+            return;
+        }
+        log.info("Connector {}: restarting it and its {} task(s) to read the expired config provider values again",
+                name, e.taskConfigs().size());
+        stopConnectorAndTasks(name, e);
+        connectors.put(name, e.withTasks(List.of())); // its next task configurations start every task again
+        try {
+            worker.startConnector(name, e.config(), e.target(), this);
+        } catch (RuntimeException failure) {
+            log.error("Connector {} could not be restarted after its config provider values expired: {}", name,
+                    failure.getMessage());
+            worker.connectorStartFailed(name, failure);
         }
     }
 

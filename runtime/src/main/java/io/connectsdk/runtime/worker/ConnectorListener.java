@@ -18,4 +18,16 @@ public interface ConnectorListener {
      *     unmodifiable
      */
     void onTaskConfigs(String connector, List<Map<String, String>> taskConfigs);
+
+    /**
+     * Config providers resolved some of the connector's (or one of its tasks') values with a time
+     * to live, and the connector has {@code config.action.reload=restart}: the herder should
+     * restart the connector and its tasks once it expires, so that they read the values again.
+     * Called on the thread that started the connector or task. The default ignores it.
+     *
+     * @param connector the connector's name
+     * @param ttlMs the shortest time to live of the values, in milliseconds
+     */
+    default void onConfigExpiry(String connector, long ttlMs) {
+    }
 }

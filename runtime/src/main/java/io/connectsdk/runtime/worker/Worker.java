@@ -396,6 +396,14 @@ public final class Worker {
     // ------------------------------------------------------------------------------------------
     // Connectors
 
+    /** Tells the herder when values that config providers gave with a time to live expire, if it should act. */
+    private static void reportExpiry(String connector, ConnectorConfig config, ConfigProviders.Resolved resolved,
+                                     ConnectorListener listener) {
+        if (resolved.ttlMs().isPresent() && config.restartsOnConfigExpiry()) {
+            listener.onConfigExpiry(connector, resolved.ttlMs().getAsLong());
+        }
+    }
+
     /**
      * Starts a connector instance on its own thread. Returns at once; the connector's
      * {@code initialize}, {@code start} and first {@code taskConfigs} happen on its thread, and
@@ -413,11 +421,13 @@ public final class Worker {
     public CompletableFuture<Void> startConnector(String name, Map<String, String> props, TargetState target,
                                                   ConnectorListener listener) {
         long gen = generation.incrementAndGet();
-        props = configProviders.resolve(props);
+        ConfigProviders.Resolved resolved = configProviders.resolveWithTtl(props);
+        props = resolved.config();
         Class<? extends Connector> type = connectorClass(props);
         ConnectorType kind = connectorType(type);
         ConnectorConfig parsed = kind == ConnectorType.SINK ? new SinkConnectorConfig(props)
                 : new SourceConnectorConfig(props);
+        reportExpiry(name, parsed, resolved, listener);
         Connector connector;
         try {
             connector = plugins.newInstance(type);
@@ -610,8 +620,16 @@ public final class Worker {
         }
         WorkerTask task;
         try {
-            connectorProps = configProviders.resolve(connectorProps);
-            taskProps = configProviders.resolve(taskProps);
+            ConfigProviders.Resolved resolvedConnector = configProviders.resolveWithTtl(connectorProps);
+            ConfigProviders.Resolved resolvedTask = configProviders.resolveWithTtl(taskProps);
+            connectorProps = resolvedConnector.config();
+            taskProps = resolvedTask.config();
+            WorkerConnector owner = connectors.get(id.connector());
+            if (owner != null && (resolvedConnector.ttlMs().isPresent() || resolvedTask.ttlMs().isPresent())) {
+                ConnectorConfig parsed = new ConnectorConfig(connectorProps);
+                reportExpiry(id.connector(), parsed, resolvedConnector, owner.listener());
+                reportExpiry(id.connector(), parsed, resolvedTask, owner.listener());
+            }
             Class<? extends Connector> connectorClass = connectorClass(connectorProps);
             ClassLoader loader = loaderOf(connectorClass);
             String taskClassName = taskProps.get(TASK_CLASS_CONFIG);
@@ -690,6 +708,17 @@ public final class Worker {
 
     OffsetStorageReader offsetReader(String connector) {
         return new ConnectorOffsetReader(offsetStore, connector);
+    }
+
+    /**
+     * Records that a connector could not be started at all (e.g. its config provider values no
+     * longer resolve when the herder restarts it on its own).
+     *
+     * @param name the connector
+     * @param cause why; its trace goes into the status
+     */
+    public void connectorStartFailed(String name, Throwable cause) {
+        connectorStatus(name, State.FAILED, trace(cause), generation.incrementAndGet());
     }
 
     void connectorStatus(String name, State state, String trace, long gen) {

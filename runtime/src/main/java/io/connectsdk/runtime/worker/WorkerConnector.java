@@ -295,4 +295,9 @@ final class WorkerConnector {
             return offsetReader;
         }
     }
+
+    /** @return who hears about this connector (the herder that started it) */
+    ConnectorListener listener() {
+        return listener;
+    }
 }

@@ -93,6 +93,23 @@ class ConfigProvidersTest {
     }
 
     @Test
+    void theShortestTimeToLiveOfTheValuesIsReported() {
+        try (ConfigProviders providers = ConfigProviders.create(map(
+                "config.providers", "static",
+                "config.providers.static.class", StaticProvider.class.getName(),
+                "config.providers.static.param.answer", "42"))) {
+            ConfigProviders.Resolved resolved = providers.resolveWithTtl(map(
+                    "a", "${static:ttl=500:answer}", "b", "x-${static:ttl=200:answer}", "c", "${static:answer}"));
+            assertThat(resolved.config()).containsExactly(Map.entry("a", "42"), Map.entry("b", "x-42"),
+                    Map.entry("c", "42"));
+            assertThat(resolved.ttlMs()).hasValue(200);
+            assertThat(providers.resolveWithTtl(map("c", "${static:answer}", "d", "plain")).ttlMs())
+                    .as("values without a time to live do not expire").isEmpty();
+        }
+        assertThat(ConfigProviders.none().resolveWithTtl(map("a", "${static:ttl=5:answer}")).ttlMs()).isEmpty();
+    }
+
+    @Test
     void closingClosesEveryProviderOnce() {
         StaticProvider.closed.set(0);
         ConfigProviders providers = ConfigProviders.create(map(
@@ -187,7 +204,9 @@ class ConfigProvidersTest {
                     data.put(k, String.valueOf(params.get(k)));
                 }
             }
-            return new ConfigData(data);
+            // a path "ttl=<ms>" gives the values that time to live
+            return path != null && path.startsWith("ttl=") ? new ConfigData(data, Long.parseLong(path.substring(4)))
+                    : new ConfigData(data);
         }
 
         @Override

@@ -245,6 +245,33 @@ class StandaloneEndToEndTest {
     }
 
     @Test
+    void connectorAndTasksRestartWhenTheirConfigProviderValuesExpireUnlessReloadIsNone() throws Exception {
+        String topic = "reload";
+        kafka.createTopic(topic, 1);
+        Map<String, String> worker = workerProps();
+        worker.put("config.providers", "ttl");
+        worker.put("config.providers.ttl.class", TestPlugins.TtlProvider.class.getName());
+        worker.put("config.providers.ttl.param.ttl.ms", "300");
+        try (Standalone.Handle handle = Standalone.start(worker, List.of(
+                source("reload-src", topic, "max.records", "5", "secret", "${ttl:secret}"),
+                source("fixed-src", topic, "max.records", "5", "secret", "${ttl:secret}",
+                        "config.action.reload", "none")))) {
+            await().atMost(WAIT).until(() -> TestPlugins.starts("reload-src", 0).size() >= 3);
+            List<String> secrets = TestPlugins.starts("reload-src", 0).stream().map(c -> c.get("secret")).toList();
+            assertThat(secrets).as("each restart read the provider again").doesNotHaveDuplicates()
+                    .allSatisfy(v -> assertThat(v).matches("secret-\\d+"));
+            assertThat(TestPlugins.starts("fixed-src", 0)).as("config.action.reload=none: started once").hasSize(1);
+            assertThat(handle.herder().connectorConfig("reload-src")).as("the variable, never the value")
+                    .containsEntry("secret", "${ttl:secret}");
+            await().atMost(WAIT).untilAsserted(() -> {
+                ConnectorStateInfo status = handle.herder().connectorStatus("reload-src");
+                assertThat(status.connector().state()).isEqualTo(State.RUNNING);
+                assertThat(status.tasks()).extracting(ConnectorStateInfo.TaskState::state).containsExactly(State.RUNNING);
+            });
+        }
+    }
+
+    @Test
     void sourceStopsPollingAtTheOutstandingRecordsLimitUntilAcknowledgementsArrive() throws Exception {
         String topic = "outstanding";
         kafka.createTopic(topic, 1);

@@ -72,6 +72,38 @@ public final class TestPlugins {
         return worker;
     }
 
+    /**
+     * A config provider whose values expire: each read of key {@code k} gives {@code k-<n>}, a new
+     * {@code n} every time, with the time to live of its {@code ttl.ms} setting.
+     */
+    public static class TtlProvider implements org.apache.kafka.common.config.provider.ConfigProvider {
+        private static final AtomicInteger READS = new AtomicInteger();
+        private long ttlMs;
+
+        @Override
+        public void configure(Map<String, ?> configs) {
+            ttlMs = Long.parseLong(String.valueOf(configs.get("ttl.ms")));
+        }
+
+        @Override
+        public org.apache.kafka.common.config.ConfigData get(String path) {
+            return get(path, java.util.Set.of());
+        }
+
+        @Override
+        public org.apache.kafka.common.config.ConfigData get(String path, java.util.Set<String> keys) {
+            Map<String, String> data = new java.util.HashMap<>();
+            for (String k : keys) {
+                data.put(k, k + "-" + READS.incrementAndGet());
+            }
+            return new org.apache.kafka.common.config.ConfigData(data, ttlMs);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
     static Queue<String> received(String connector) {
         return RECEIVED.computeIfAbsent(connector, k -> new ConcurrentLinkedQueue<>());
     }
