@@ -150,9 +150,32 @@ public final class RetryWithToleranceOperator implements AutoCloseable {
         try {
             return operation.call(arg);
         } catch (Exception first) {
-            recordFailure();
-            return retry(context, stage, () -> operation.call(arg), first);
+            return afterFailure(context, stage, operation, arg, first);
         }
+    }
+
+    /**
+     * The failure path of {@link #execute(ProcessingContext, Stage, Class, ArgOperation, Object)},
+     * for a hot loop that calls the operation itself (after
+     * {@code context.position(stage, executingClass)}) so that the call is direct: counts the
+     * failure, retries the operation if it is retriable, then reports and tolerates it or throws,
+     * exactly as {@code execute} would have.
+     *
+     * @param context the current record's context, positioned at the stage that failed
+     * @param stage the stage
+     * @param operation the work, to retry
+     * @param arg its argument
+     * @param first what the caller's call threw
+     * @param <A> the argument type
+     * @param <V> the result type
+     * @return the result of a successful retry, or {@code null} when the failure is tolerated (then
+     *     {@code context.failed()} is true)
+     * @throws ConnectException when errors are not tolerated
+     */
+    public <A, V> V afterFailure(ProcessingContext context, Stage stage, ArgOperation<A, V> operation, A arg,
+                                 Exception first) {
+        recordFailure();
+        return retry(context, stage, () -> operation.call(arg), first);
     }
 
     private <V> V retry(ProcessingContext context, Stage stage, Operation<V> operation, Exception first) {

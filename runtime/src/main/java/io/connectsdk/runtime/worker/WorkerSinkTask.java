@@ -232,20 +232,45 @@ final class WorkerSinkTask extends WorkerTask {
         }
     }
 
+    /**
+     * Converts one record and runs the transforms. The converters are called directly, not through
+     * {@link RetryWithToleranceOperator#execute}: a call site shared by the three converters would
+     * be megamorphic; a failure goes to the operator just the same.
+     */
     private SinkRecord convertAndTransform(RetryWithToleranceOperator op, ConsumerRecord<byte[], byte[]> cr) {
-        processing.reset(cr);
-        ConnectHeaders headers = op.execute(processing, Stage.HEADER_CONVERTER, converters.headerClass, headersOp, cr);
-        if (processing.failed()) {
-            return null;
+        ProcessingContext ctx = processing.reset(cr);
+        TaskConverters<SinkRecord> c = converters;
+        ConnectHeaders headers;
+        ctx.position(Stage.HEADER_CONVERTER, c.headerClass);
+        try {
+            headers = convertHeaders(cr);
+        } catch (Exception e) {
+            headers = op.afterFailure(ctx, Stage.HEADER_CONVERTER, headersOp, cr, e);
+            if (ctx.failed()) {
+                return null;
+            }
         }
         currentHeaders = headers;
-        SchemaAndValue key = op.execute(processing, Stage.KEY_CONVERTER, converters.keyClass, keyOp, cr);
-        if (processing.failed()) {
-            return null;
+        String topic = cr.topic();
+        SchemaAndValue key;
+        ctx.position(Stage.KEY_CONVERTER, c.keyClass);
+        try {
+            key = c.key.toConnectData(topic, headers, cr.key());
+        } catch (Exception e) {
+            key = op.afterFailure(ctx, Stage.KEY_CONVERTER, keyOp, cr, e);
+            if (ctx.failed()) {
+                return null;
+            }
         }
-        SchemaAndValue value = op.execute(processing, Stage.VALUE_CONVERTER, converters.valueClass, valueOp, cr);
-        if (processing.failed()) {
-            return null;
+        SchemaAndValue value;
+        ctx.position(Stage.VALUE_CONVERTER, c.valueClass);
+        try {
+            value = c.value.toConnectData(topic, headers, cr.value());
+        } catch (Exception e) {
+            value = op.afterFailure(ctx, Stage.VALUE_CONVERTER, valueOp, cr, e);
+            if (ctx.failed()) {
+                return null;
+            }
         }
         if (key == null) {
             key = SchemaAndValue.NULL;
@@ -254,16 +279,19 @@ final class WorkerSinkTask extends WorkerTask {
             value = SchemaAndValue.NULL;
         }
         long ts = cr.timestamp();
-        SinkRecord record = new SinkRecord(cr.topic(), cr.partition(), key.schema(), key.value(), value.schema(),
+        SinkRecord record = new SinkRecord(topic, cr.partition(), key.schema(), key.value(), value.schema(),
                 value.value(), cr.offset(), ts == ConsumerRecord.NO_TIMESTAMP ? null : ts, timestampType(cr), headers);
-        return converters.transforms.isEmpty() ? record : converters.transforms.apply(op, processing, record);
+        return c.transforms.isEmpty() ? record : c.transforms.apply(op, ctx, record);
     }
 
     private ConnectHeaders convertHeaders(ConsumerRecord<byte[], byte[]> cr) {
         ConnectHeaders headers = new ConnectHeaders();
-        String topic = cr.topic();
-        for (Header h : cr.headers()) {
-            headers.add(h.key(), converters.header.toConnectHeader(topic, h.key(), h.value()));
+        Header[] raw = cr.headers().toArray(); // no iterator for the common record without headers
+        if (raw.length > 0) {
+            String topic = cr.topic();
+            for (Header h : raw) {
+                headers.add(h.key(), converters.header.toConnectHeader(topic, h.key(), h.value()));
+            }
         }
         return headers;
     }
