@@ -8,6 +8,7 @@ import io.connectsdk.runtime.config.WorkerConfig;
 import io.connectsdk.runtime.herder.ConnectorStateInfo;
 import io.connectsdk.runtime.herder.Herder;
 import io.connectsdk.runtime.herder.State;
+import io.connectsdk.runtime.metrics.ConnectMetrics;
 import io.connectsdk.runtime.plugin.PluginLocationException;
 import io.connectsdk.runtime.standalone.Standalone;
 import io.connectsdk.runtime.standalone.StandaloneConfig;
@@ -442,7 +443,9 @@ public final class StandaloneCommand implements Callable<Integer> {
             throw new Failure(Main.EXIT_USAGE, "--kafka-dir is only used with --embedded-kafka", null);
         }
         try {
-            return new StandaloneConfig(props);
+            StandaloneConfig config = new StandaloneConfig(props);
+            ConnectMetrics.checkReporterClasses(config);
+            return config;
         } catch (ConfigException e) {
             throw new Failure(Main.EXIT_USAGE, workerFile + ": " + oneLine(e.getMessage()), e);
         }

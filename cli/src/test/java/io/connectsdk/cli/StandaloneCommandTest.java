@@ -107,6 +107,19 @@ class StandaloneCommandTest {
     }
 
     @Test
+    void aMetricReporterThatCannotBeLoadedIsNamedBeforeAnythingStarts() throws Exception {
+        Path w = write("worker.properties", String.join("\n", "bootstrap.servers=127.0.0.1:9",
+                "key.converter=StringConverter", "value.converter=StringConverter",
+                "offset.storage.file.filename=" + dir.resolve("offsets.json"),
+                "metric.reporters=org.apache.kafka.common.metrics.JmxReporter,com.example.MissingReporter", ""));
+        CliRun run = run("standalone", w.toString());
+        assertOneLineError(run, 2);
+        assertThat(run.err()).startsWith("connect-sdk standalone: " + w + ": ")
+                .contains("metric.reporters", "com.example.MissingReporter", "class not found");
+        assertThat(run.out()).as("nothing was started").isEmpty();
+    }
+
+    @Test
     void aWorkerVariableThatItsConfigProviderCannotResolveNamesTheFileTheKeyAndTheVariable() throws Exception {
         Path secrets = write("secrets.properties", "kafka.bootstrap=127.0.0.1:9092\n");
         Path w = write("worker.properties", String.join("\n", "config.providers=file",

@@ -118,9 +118,11 @@ public final class ConfigProviders implements AutoCloseable {
         Class<?> type;
         try {
             type = Class.forName(cls, true, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
+        } catch (ClassNotFoundException e) {
             throw new ConfigException(classKey, cls, "class not found on the worker's class path ("
-                    + "config providers are not loaded from plugin.path): " + e);
+                    + "config providers are not loaded from plugin.path)");
+        } catch (LinkageError e) {
+            throw new ConfigException(classKey, cls, "the class cannot be loaded: " + e.getMessage());
         }
         if (!ConfigProvider.class.isAssignableFrom(type)) {
             throw new ConfigException(classKey, cls, "not a " + ConfigProvider.class.getName());

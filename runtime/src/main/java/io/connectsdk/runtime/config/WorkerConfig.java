@@ -105,6 +105,19 @@ public class WorkerConfig extends AbstractConfig {
     /** Extra HTTP response headers. */
     public static final String RESPONSE_HTTP_HEADERS_CONFIG = "response.http.headers.config";
 
+    /** Kafka {@code MetricsReporter} classes the worker's metrics are reported to. */
+    public static final String METRIC_REPORTER_CLASSES_CONFIG = "metric.reporters";
+    /** The default reporter: JMX, as in Kafka 4 (a list without it turns JMX off). */
+    public static final String METRIC_REPORTER_CLASSES_DEFAULT = "org.apache.kafka.common.metrics.JmxReporter";
+    /** How many samples a windowed metric (rates, averages, maxima) keeps. */
+    public static final String METRICS_NUM_SAMPLES_CONFIG = "metrics.num.samples";
+    /** How long one sample of a windowed metric lasts. */
+    public static final String METRICS_SAMPLE_WINDOW_MS_CONFIG = "metrics.sample.window.ms";
+    /** The highest recording level of the metrics recorded: {@code INFO}, {@code DEBUG} or {@code TRACE}. */
+    public static final String METRICS_RECORDING_LEVEL_CONFIG = "metrics.recording.level";
+    /** Prefix of labels added to the metrics context that reporters see ({@code metrics.context.<label>}). */
+    public static final String METRICS_CONTEXT_PREFIX = "metrics.context.";
+
     /** The client-override policies a worker accepts. */
     public static final List<String> CLIENT_POLICIES = List.of("All", "None", "Principal");
 
@@ -199,12 +212,44 @@ public class WorkerConfig extends AbstractConfig {
                 .define(ACCESS_CONTROL_ALLOW_METHODS_CONFIG, Type.STRING, "", Importance.LOW,
                         "Methods allowed by CORS; empty means GET, POST and HEAD.")
                 .define(RESPONSE_HTTP_HEADERS_CONFIG, Type.STRING, "", Importance.LOW,
-                        "Rules for HTTP headers added to REST responses.");
+                        "Rules for HTTP headers added to REST responses.")
+                .define(METRIC_REPORTER_CLASSES_CONFIG, Type.LIST, METRIC_REPORTER_CLASSES_DEFAULT, Importance.LOW,
+                        "Kafka MetricsReporter classes (on the worker's class path) that receive the worker's "
+                                + "connector and task metrics, each configured with the worker's settings. List "
+                                + METRIC_REPORTER_CLASSES_DEFAULT + " to keep the JMX MBeans.")
+                .define(METRICS_NUM_SAMPLES_CONFIG, Type.INT, 2, ConfigDef.Range.atLeast(1), Importance.LOW,
+                        "How many samples windowed metrics (rates, averages, maxima) are computed over.")
+                .define(METRICS_SAMPLE_WINDOW_MS_CONFIG, Type.LONG, 30000L, ConfigDef.Range.atLeast(1),
+                        Importance.LOW, "How long one sample of a windowed metric lasts, in milliseconds.")
+                .define(METRICS_RECORDING_LEVEL_CONFIG, Type.STRING, "INFO",
+                        ConfigDef.ValidString.in("INFO", "DEBUG", "TRACE"), Importance.LOW,
+                        "The highest recording level of the metrics that are recorded.");
     }
 
     /** @return {@value #BOOTSTRAP_SERVERS_CONFIG} as one comma-separated string */
     public String bootstrapServers() {
         return String.join(",", getList(BOOTSTRAP_SERVERS_CONFIG));
+    }
+
+    /** @return {@value #METRIC_REPORTER_CLASSES_CONFIG}, class names in order; never {@code null} */
+    public List<String> metricReporterClasses() {
+        List<String> classes = getList(METRIC_REPORTER_CLASSES_CONFIG);
+        return classes == null ? List.of() : classes;
+    }
+
+    /** @return {@value #METRICS_NUM_SAMPLES_CONFIG} */
+    public int metricsNumSamples() {
+        return getInt(METRICS_NUM_SAMPLES_CONFIG);
+    }
+
+    /** @return {@value #METRICS_SAMPLE_WINDOW_MS_CONFIG} */
+    public long metricsSampleWindowMs() {
+        return getLong(METRICS_SAMPLE_WINDOW_MS_CONFIG);
+    }
+
+    /** @return {@value #METRICS_RECORDING_LEVEL_CONFIG} */
+    public String metricsRecordingLevel() {
+        return getString(METRICS_RECORDING_LEVEL_CONFIG);
     }
 
     /** @return {@value #OFFSET_COMMIT_INTERVAL_MS_CONFIG} */

@@ -1,10 +1,13 @@
 package io.connectsdk.runtime.metrics;
 
+import io.connectsdk.api.config.ConfigException;
+import io.connectsdk.runtime.config.WorkerConfig;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.Gauge;
@@ -12,6 +15,7 @@ import org.apache.kafka.common.metrics.JmxReporter;
 import org.apache.kafka.common.metrics.KafkaMetricsContext;
 import org.apache.kafka.common.metrics.MetricConfig;
 import org.apache.kafka.common.metrics.Metrics;
+import org.apache.kafka.common.metrics.MetricsReporter;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.metrics.stats.Avg;
 import org.apache.kafka.common.metrics.stats.CumulativeSum;
@@ -39,10 +43,100 @@ public final class ConnectMetrics implements AutoCloseable {
 
     private final Metrics metrics;
 
-    /** Creates the metrics registry and its JMX reporter. */
+    /** Creates the metrics registry with Kafka's defaults and the JMX reporter (tests). */
     public ConnectMetrics() {
         this.metrics = new Metrics(new MetricConfig(), List.of(new JmxReporter()), Time.SYSTEM,
                 new KafkaMetricsContext(JMX_PREFIX));
+    }
+
+    /**
+     * Creates the metrics registry a worker configuration describes, as Kafka Connect does: samples
+     * ({@code metrics.num.samples}, {@code metrics.sample.window.ms}), recording level
+     * ({@code metrics.recording.level}), and the reporters of {@code metric.reporters}, each
+     * created from the worker's class path and configured with the worker's settings and
+     * {@code client.id=<worker id>}. Reporters see the metrics context {@code _namespace=kafka.connect}
+     * plus the worker's {@code metrics.context.<label>} settings.
+     *
+     * @param config the worker configuration
+     * @param workerId the worker's id
+     * @throws ConfigException naming {@code metric.reporters} and the class when a reporter cannot
+     *     be loaded, created or configured (the reporters created before it are closed)
+     */
+    public ConnectMetrics(WorkerConfig config, String workerId) {
+        MetricConfig metricConfig = new MetricConfig()
+                .samples(config.metricsNumSamples())
+                .timeWindow(config.metricsSampleWindowMs(), TimeUnit.MILLISECONDS)
+                .recordLevel(Sensor.RecordingLevel.forName(config.metricsRecordingLevel()));
+        Map<String, Object> reporterSettings = new LinkedHashMap<>(config.originals());
+        reporterSettings.put("client.id", workerId);
+        List<MetricsReporter> reporters = new ArrayList<>();
+        try {
+            for (String className : config.metricReporterClasses()) {
+                reporters.add(reporter(className, reporterSettings));
+            }
+        } catch (RuntimeException e) {
+            reporters.forEach(ConnectMetrics::closeQuietly);
+            throw e;
+        }
+        Map<String, Object> labels = new LinkedHashMap<>();
+        config.originalsWithPrefix(WorkerConfig.METRICS_CONTEXT_PREFIX).forEach((k, v) -> labels.put(k, v));
+        this.metrics = new Metrics(metricConfig, reporters, Time.SYSTEM, new KafkaMetricsContext(JMX_PREFIX, labels));
+    }
+
+    /**
+     * Checks, without creating any, that the reporters of {@code metric.reporters} can be loaded and
+     * are {@link MetricsReporter}s: what a launcher checks before it starts anything.
+     *
+     * @param config the worker configuration
+     * @throws ConfigException naming {@code metric.reporters} and the first bad class
+     */
+    public static void checkReporterClasses(WorkerConfig config) {
+        config.metricReporterClasses().forEach(ConnectMetrics::reporterClass);
+    }
+
+    private static Class<? extends MetricsReporter> reporterClass(String className) {
+        String key = WorkerConfig.METRIC_REPORTER_CLASSES_CONFIG;
+        Class<?> type;
+        try {
+            type = Class.forName(className.trim(), true, ConnectMetrics.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new ConfigException(key, className, "class not found on the worker's class path (metric reporters "
+                    + "are not loaded from plugin.path)");
+        } catch (LinkageError e) {
+            throw new ConfigException(key, className, "the class cannot be loaded: " + e.getMessage());
+        }
+        if (!MetricsReporter.class.isAssignableFrom(type)) {
+            throw new ConfigException(key, className, "not a " + MetricsReporter.class.getName());
+        }
+        return type.asSubclass(MetricsReporter.class);
+    }
+
+    private static MetricsReporter reporter(String className, Map<String, Object> settings) {
+        String key = WorkerConfig.METRIC_REPORTER_CLASSES_CONFIG;
+        Class<? extends MetricsReporter> type = reporterClass(className);
+        MetricsReporter reporter;
+        try {
+            reporter = type.getConstructor().newInstance();
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new ConfigException(key, className, "cannot be instantiated (a public no-argument constructor is "
+                    + "needed): " + cause);
+        }
+        try {
+            reporter.configure(settings);
+        } catch (RuntimeException e) {
+            closeQuietly(reporter);
+            throw new ConfigException(key, className, "the reporter rejected the worker's settings: " + e.getMessage());
+        }
+        return reporter;
+    }
+
+    private static void closeQuietly(MetricsReporter reporter) {
+        try {
+            reporter.close();
+        } catch (RuntimeException e) {
+            // already failing; the first error is the one reported
+        }
     }
 
     /**

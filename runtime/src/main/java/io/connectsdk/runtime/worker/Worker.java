@@ -106,7 +106,7 @@ public final class Worker {
     /** Per connector, the topics its tasks produced to or consumed from since this worker started. */
     private final Map<String, Set<String>> activeTopics = new ConcurrentHashMap<>();
     /** JMX metrics under Kafka Connect's names; worker-level ones from {@link #start()} to {@link #stop()}. */
-    private final ConnectMetrics metrics = new ConnectMetrics();
+    private final ConnectMetrics metrics;
     private volatile WorkerMetrics workerMetrics;
     private final Map<String, ConnectorMetrics> connectorMetrics = new ConcurrentHashMap<>();
     private final Map<ConnectorTaskId, TaskMetrics> taskMetricsById = new ConcurrentHashMap<>();
@@ -119,6 +119,7 @@ public final class Worker {
      * @param plugins where plugins come from
      * @param offsetStore the source offset store; started and stopped by this worker
      * @param statusStore where states are written
+     * @throws ConfigException naming the key when a config provider or metric reporter cannot be set up
      */
     public Worker(String workerId, WorkerConfig config, WorkerPlugins plugins, OffsetStore offsetStore,
                   StatusStore statusStore) {
@@ -128,6 +129,12 @@ public final class Worker {
         this.offsetStore = Objects.requireNonNull(offsetStore, "offsetStore");
         this.statusStore = Objects.requireNonNull(statusStore, "statusStore");
         this.configProviders = ConfigProviders.create(config.originals());
+        try {
+            this.metrics = new ConnectMetrics(config, workerId);
+        } catch (RuntimeException e) {
+            configProviders.close();
+            throw e;
+        }
     }
 
     /** @return the worker's JMX metrics ({@code kafka.connect:type=...}) */

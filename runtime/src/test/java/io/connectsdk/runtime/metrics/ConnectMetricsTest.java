@@ -9,6 +9,7 @@ import io.connectsdk.runtime.errors.Stage;
 import io.connectsdk.runtime.errors.ToleranceType;
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -97,6 +98,78 @@ class ConnectMetricsTest {
         assertThat(JMX.getAttribute(sink, "sink-record-lag-max")).as("read when asked").isEqualTo(7.0);
         task.close();
         assertThat(JMX.isRegistered(sink)).isFalse();
+    }
+
+    @Test
+    void theWorkerConfigurationChoosesReportersSamplesAndContextLabels() throws Exception {
+        RecordingReporter.last = null;
+        Map<String, String> props = new java.util.HashMap<>();
+        props.put("bootstrap.servers", "127.0.0.1:9");
+        props.put("key.converter", "StringConverter");
+        props.put("value.converter", "StringConverter");
+        props.put("metric.reporters", RecordingReporter.class.getName()); // no JmxReporter: no MBeans
+        props.put("metrics.num.samples", "5");
+        props.put("metrics.sample.window.ms", "1000");
+        props.put("metrics.context.region", "eu-west");
+        props.put("recording.reporter.tag", "from the worker file");
+        try (ConnectMetrics configured = new ConnectMetrics(new io.connectsdk.runtime.config.WorkerConfig(props),
+                "worker-7:8083")) {
+            RecordingReporter reporter = RecordingReporter.last;
+            assertThat(reporter).isNotNull();
+            assertThat(reporter.settings).containsEntry("client.id", "worker-7:8083")
+                    .containsEntry("recording.reporter.tag", "from the worker file");
+            assertThat(reporter.labels).containsEntry("_namespace", "kafka.connect").containsEntry("region", "eu-west");
+            assertThat(configured.registry().config().samples()).isEqualTo(5);
+            assertThat(configured.registry().config().timeWindowMs()).isEqualTo(1000);
+
+            TaskMetrics task = new TaskMetrics(configured, "inventory", 0, true, () -> "running", () -> 0);
+            task.sourcePoll(10, 1);
+            assertThat(reporter.names).contains("source-task-metrics/source-record-poll-total");
+            assertThat(JMX.isRegistered(name("source-task-metrics", "inventory", 0))).isFalse();
+            task.close();
+            assertThat(reporter.names).doesNotContain("source-task-metrics/source-record-poll-total");
+        }
+        assertThat(RecordingReporter.last.closed).isTrue();
+    }
+
+    /** Remembers what a metrics reporter is told. */
+    public static class RecordingReporter implements org.apache.kafka.common.metrics.MetricsReporter {
+        static volatile RecordingReporter last;
+        final Map<String, Object> settings = new java.util.HashMap<>();
+        final Map<String, String> labels = new java.util.HashMap<>();
+        final java.util.Set<String> names = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        volatile boolean closed;
+
+        @Override
+        public void configure(Map<String, ?> configs) {
+            settings.putAll(configs);
+            last = this;
+        }
+
+        @Override
+        public void contextChange(org.apache.kafka.common.metrics.MetricsContext context) {
+            labels.putAll(context.contextLabels());
+        }
+
+        @Override
+        public void init(List<org.apache.kafka.common.metrics.KafkaMetric> metrics) {
+            metrics.forEach(this::metricChange);
+        }
+
+        @Override
+        public void metricChange(org.apache.kafka.common.metrics.KafkaMetric metric) {
+            names.add(metric.metricName().group() + "/" + metric.metricName().name());
+        }
+
+        @Override
+        public void metricRemoval(org.apache.kafka.common.metrics.KafkaMetric metric) {
+            names.remove(metric.metricName().group() + "/" + metric.metricName().name());
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
     }
 
     @Test

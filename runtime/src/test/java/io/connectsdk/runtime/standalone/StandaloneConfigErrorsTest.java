@@ -100,6 +100,16 @@ class StandaloneConfigErrorsTest {
     }
 
     @Test
+    void metricReporterThatIsNotOneIsNamed() {
+        Map<String, String> worker = worker();
+        worker.put("metric.reporters", "org.apache.kafka.common.metrics.JmxReporter,java.lang.String");
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> Standalone.start(worker, List.of(source())));
+        assertThat(t).isInstanceOf(ConfigException.class).hasMessageContaining("metric.reporters")
+                .hasMessageContaining("java.lang.String").hasMessageContaining("MetricsReporter");
+        assertThat(Files.exists(dir.resolve("offsets.json"))).as("nothing was started").isFalse();
+    }
+
+    @Test
     void topicCreationWithoutTheDefaultGroupsPartitionsIsNamed() {
         ConfigException e = failure(source("topic.creation.default.replication.factor", "1",
                 "topic.creation.default.cleanup.policy", "compact"));
