@@ -114,27 +114,8 @@ public final class ConfigProviders implements AutoCloseable {
                     + " such as org.apache.kafka.common.config.provider.FileConfigProvider");
         }
         String cls = className.toString().trim();
-        ClassLoader loader = ConfigProviders.class.getClassLoader();
-        Class<?> type;
-        try {
-            type = Class.forName(cls, true, loader);
-        } catch (ClassNotFoundException e) {
-            throw new ConfigException(classKey, cls, "class not found on the worker's class path ("
-                    + "config providers are not loaded from plugin.path)");
-        } catch (LinkageError e) {
-            throw new ConfigException(classKey, cls, "the class cannot be loaded: " + e.getMessage());
-        }
-        if (!ConfigProvider.class.isAssignableFrom(type)) {
-            throw new ConfigException(classKey, cls, "not a " + ConfigProvider.class.getName());
-        }
-        ConfigProvider provider;
-        try {
-            provider = type.asSubclass(ConfigProvider.class).getConstructor().newInstance();
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new ConfigException(classKey, cls, "cannot be instantiated (a public no-argument constructor is "
-                    + "needed): " + cause);
-        }
+        ConfigProvider provider = WorkerClasses.instantiate(classKey,
+                WorkerClasses.load(classKey, cls, ConfigProvider.class, "config providers"));
         String paramPrefix = CONFIG_PROVIDERS_CONFIG + "." + name + ".param.";
         Map<String, Object> params = new LinkedHashMap<>();
         workerProps.forEach((k, v) -> {

@@ -1,6 +1,7 @@
 package io.connectsdk.runtime.metrics;
 
 import io.connectsdk.api.config.ConfigException;
+import io.connectsdk.runtime.config.WorkerClasses;
 import io.connectsdk.runtime.config.WorkerConfig;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -91,37 +92,14 @@ public final class ConnectMetrics implements AutoCloseable {
      * @throws ConfigException naming {@code metric.reporters} and the first bad class
      */
     public static void checkReporterClasses(WorkerConfig config) {
-        config.metricReporterClasses().forEach(ConnectMetrics::reporterClass);
-    }
-
-    private static Class<? extends MetricsReporter> reporterClass(String className) {
-        String key = WorkerConfig.METRIC_REPORTER_CLASSES_CONFIG;
-        Class<?> type;
-        try {
-            type = Class.forName(className.trim(), true, ConnectMetrics.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new ConfigException(key, className, "class not found on the worker's class path (metric reporters "
-                    + "are not loaded from plugin.path)");
-        } catch (LinkageError e) {
-            throw new ConfigException(key, className, "the class cannot be loaded: " + e.getMessage());
-        }
-        if (!MetricsReporter.class.isAssignableFrom(type)) {
-            throw new ConfigException(key, className, "not a " + MetricsReporter.class.getName());
-        }
-        return type.asSubclass(MetricsReporter.class);
+        config.metricReporterClasses().forEach(className -> WorkerClasses.load(
+                WorkerConfig.METRIC_REPORTER_CLASSES_CONFIG, className, MetricsReporter.class, "metric reporters"));
     }
 
     private static MetricsReporter reporter(String className, Map<String, Object> settings) {
         String key = WorkerConfig.METRIC_REPORTER_CLASSES_CONFIG;
-        Class<? extends MetricsReporter> type = reporterClass(className);
-        MetricsReporter reporter;
-        try {
-            reporter = type.getConstructor().newInstance();
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new ConfigException(key, className, "cannot be instantiated (a public no-argument constructor is "
-                    + "needed): " + cause);
-        }
+        MetricsReporter reporter = WorkerClasses.instantiate(key,
+                WorkerClasses.load(key, className, MetricsReporter.class, "metric reporters"));
         try {
             reporter.configure(settings);
         } catch (RuntimeException e) {

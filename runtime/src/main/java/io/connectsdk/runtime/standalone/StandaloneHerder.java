@@ -419,26 +419,24 @@ public final class StandaloneHerder implements Herder, ConnectorListener {
     /** Connector thread: new task configurations; applied on the herder thread. */
     @Override
     public void onTaskConfigs(String connector, List<Map<String, String>> taskConfigs) {
-        if (stopped) {
-            return;
-        }
-        try {
-            executor.execute(() -> updateTasks(connector, taskConfigs));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            log.debug("Herder stopped; task configurations of {} ignored", connector);
-        }
+        onHerderThread(() -> updateTasks(connector, taskConfigs), "task configurations of " + connector);
     }
 
     /** Herder or connector thread: values of {@code connector} expire in {@code ttlMs}; restart it then. */
     @Override
     public void onConfigExpiry(String connector, long ttlMs) {
+        onHerderThread(() -> scheduleReload(connector, ttlMs), "expiry of " + connector + "'s config values");
+    }
+
+    /** Queues {@code job} on the herder thread unless the herder stopped ({@code what} is then logged as ignored). */
+    private void onHerderThread(Runnable job, String what) {
         if (stopped) {
             return;
         }
         try {
-            executor.execute(() -> scheduleReload(connector, ttlMs));
+            executor.execute(job);
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            log.debug("Herder stopped; expiry of {}'s config values ignored", connector);
+            log.debug("Herder stopped; {} ignored", what);
         }
     }
 

@@ -139,6 +139,12 @@ class ConfigProvidersTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("config.providers.s.class")
                 .hasMessageContaining("not a " + ConfigProvider.class.getName());
+        assertThatThrownBy(() -> ConfigProviders.create(map("config.providers", "a",
+                "config.providers.a.class", ArgumentProvider.class.getName())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("config.providers.a.class")
+                .hasMessageContaining("cannot be instantiated: it has no public no-argument constructor")
+                .hasMessageNotContaining("Exception");
         StaticProvider.closed.set(0);
         assertThatThrownBy(() -> ConfigProviders.create(map("config.providers", "ok,bad",
                 "config.providers.ok.class", StaticProvider.class.getName(),
@@ -179,6 +185,12 @@ class ConfigProvidersTest {
     }
 
     /** Answers every key with its param of the same name; fails to configure when {@code fail} is set. */
+    /** A provider that cannot be created from a class name. */
+    public static class ArgumentProvider extends StaticProvider {
+        public ArgumentProvider(String required) {
+        }
+    }
+
     public static class StaticProvider implements ConfigProvider {
         static final AtomicInteger closed = new AtomicInteger();
         private Map<String, ?> params = Map.of();
