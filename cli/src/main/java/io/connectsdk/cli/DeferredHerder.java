@@ -123,6 +123,21 @@ final class DeferredHerder implements Herder {
     }
 
     @Override
+    public void stopConnector(String name) {
+        changeTarget().stopConnector(name);
+    }
+
+    @Override
+    public String alterConnectorOffsets(String name, ConnectorOffsets offsets) {
+        return changeTarget().alterConnectorOffsets(name, offsets);
+    }
+
+    @Override
+    public String resetConnectorOffsets(String name) {
+        return changeTarget().resetConnectorOffsets(name);
+    }
+
+    @Override
     public void restartConnector(String name) {
         changeTarget().restartConnector(name);
     }

@@ -1,6 +1,7 @@
 package io.connectsdk.runtime.herder;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.connectsdk.api.sink.TopicPartition;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,5 +49,76 @@ public record ConnectorOffsets(@JsonProperty("offsets") List<PartitionOffset> of
         p.put(KAFKA_TOPIC, topic);
         p.put(KAFKA_PARTITION, partition);
         return new PartitionOffset(Collections.unmodifiableMap(p), Map.of(KAFKA_OFFSET, offset));
+    }
+
+    /**
+     * @return these entries as a source connector's new offsets, in order
+     * @throws BadRequestException naming the entry when its partition is missing or empty
+     */
+    public Map<Map<String, ?>, Map<String, ?>> toSourceOffsets() {
+        Map<Map<String, ?>, Map<String, ?>> out = new LinkedHashMap<>();
+        for (int i = 0; i < offsets.size(); i++) {
+            PartitionOffset po = offsets.get(i);
+            if (po == null || po.partition() == null || po.partition().isEmpty()) {
+                throw new BadRequestException("offsets[" + i + "].partition: every entry needs the source partition "
+                        + "whose offset it sets, a non-empty JSON object");
+            }
+            out.put(po.partition(), po.offset());
+        }
+        return out;
+    }
+
+    /**
+     * @return these entries as a sink connector's new consumer offsets, in order ({@code null}
+     *     removes a partition's)
+     * @throws BadRequestException naming the entry and the field when it is not
+     *     {@code {"kafka_topic":<string>,"kafka_partition":<int>}} and {@code {"kafka_offset":<long >= 0>}} or null
+     */
+    public Map<TopicPartition, Long> toSinkOffsets() {
+        Map<TopicPartition, Long> out = new LinkedHashMap<>();
+        for (int i = 0; i < offsets.size(); i++) {
+            PartitionOffset po = offsets.get(i);
+            String at = "offsets[" + i + "]";
+            Map<String, ?> partition = po == null ? null : po.partition();
+            if (partition == null) {
+                throw new BadRequestException(at + ".partition: missing; a sink partition is {\"" + KAFKA_TOPIC
+                        + "\":<topic>,\"" + KAFKA_PARTITION + "\":<number>}");
+            }
+            if (!(partition.get(KAFKA_TOPIC) instanceof String topic) || topic.isBlank()) {
+                throw new BadRequestException(at + ".partition." + KAFKA_TOPIC + ": a topic name is needed, got "
+                        + partition.get(KAFKA_TOPIC));
+            }
+            Object p = partition.get(KAFKA_PARTITION);
+            if (!(p instanceof Integer || p instanceof Long || p instanceof Short) || ((Number) p).longValue() < 0
+                    || ((Number) p).longValue() > Integer.MAX_VALUE) {
+                throw new BadRequestException(at + ".partition." + KAFKA_PARTITION + ": a partition number (0 or more) "
+                        + "is needed, got " + p);
+            }
+            Long offset = null;
+            if (po.offset() != null) {
+                Object o = po.offset().get(KAFKA_OFFSET);
+                if (!(o instanceof Integer || o instanceof Long || o instanceof Short) || ((Number) o).longValue() < 0) {
+                    throw new BadRequestException(at + ".offset." + KAFKA_OFFSET + ": an offset (0 or more) is needed, "
+                            + "got " + o + " (or give \"offset\":null to remove the partition's offset)");
+                }
+                offset = ((Number) o).longValue();
+            }
+            out.put(new TopicPartition(topic, ((Number) p).intValue()), offset);
+        }
+        return out;
+    }
+
+    /**
+     * @param verb {@code altered} or {@code reset}
+     * @param handledByConnector what the connector's {@code alterOffsets} returned
+     * @return Kafka Connect's answer to an offsets change
+     */
+    public static String changedMessage(String verb, boolean handledByConnector) {
+        if (handledByConnector) {
+            return "The offsets for this connector have been " + verb + " successfully";
+        }
+        return "The Connect framework-managed offsets for this connector have been " + verb + " successfully. However, "
+                + "if this connector manages offsets externally, they will need to be manually " + verb
+                + " in the system that the connector uses.";
     }
 }

@@ -51,7 +51,7 @@ public interface Herder {
     /** Pauses a connector and its tasks. */
     void pauseConnector(String name);
 
-    /** Resumes a paused connector and its tasks. */
+    /** Resumes a paused or stopped connector and its tasks. */
     void resumeConnector(String name);
 
     /** Restarts the connector instance (not its tasks). */
@@ -105,6 +105,53 @@ public interface Herder {
      */
     default ConnectorOffsets connectorOffsets(String name) {
         throw new UnsupportedOperationException(getClass().getName() + " does not read connector offsets");
+    }
+
+    /**
+     * Stops a connector (Kafka Connect's {@code PUT /connectors/{name}/stop}, KIP-875): its tasks
+     * and its instance shut down, its task configurations are dropped and its status becomes
+     * {@code STOPPED} with no tasks; {@link #resumeConnector} starts it again. The default throws
+     * {@link UnsupportedOperationException}.
+     *
+     * @param name the connector
+     * @throws NotFoundException when there is no such connector
+     */
+    default void stopConnector(String name) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not stop connectors");
+    }
+
+    /**
+     * Alters a stopped connector's offsets ({@code PATCH /connectors/{name}/offsets}): the
+     * connector's {@code alterOffsets} is asked first and may refuse; then a source connector's
+     * offsets are written to the offset store, a sink connector's to its consumer group. A
+     * {@code null} offset removes the partition's offset. The default throws
+     * {@link UnsupportedOperationException}.
+     *
+     * @param name the connector
+     * @param offsets the partitions and their new offsets, in the shape {@link #connectorOffsets} reads
+     * @return Kafka Connect's message: whether the connector confirmed that it handled them
+     * @throws NotFoundException when there is no such connector
+     * @throws BadRequestException when it is not stopped, or an entry is malformed (the entry is named)
+     * @throws io.connectsdk.api.errors.ConnectException when the connector refuses them or they
+     *     cannot be written; nothing was written then
+     */
+    default String alterConnectorOffsets(String name, ConnectorOffsets offsets) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not alter connector offsets");
+    }
+
+    /**
+     * Resets a stopped connector's offsets ({@code DELETE /connectors/{name}/offsets}): every
+     * partition's offset is removed, after the connector's {@code alterOffsets} accepted that; a sink
+     * connector's consumer group is deleted. The default throws {@link UnsupportedOperationException}.
+     *
+     * @param name the connector
+     * @return Kafka Connect's message
+     * @throws NotFoundException when there is no such connector
+     * @throws BadRequestException when it is not stopped
+     * @throws io.connectsdk.api.errors.ConnectException as {@link #alterConnectorOffsets}
+     */
+    default String resetConnectorOffsets(String name) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not reset connector offsets");
     }
 
     /**

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.connectsdk.runtime.herder.ConnectorInfo;
+import io.connectsdk.runtime.herder.ConnectorOffsets;
 import io.connectsdk.runtime.herder.ConnectorStateInfo;
 import io.connectsdk.runtime.herder.ConnectorStateInfo.ConnectorState;
 import io.connectsdk.runtime.herder.ConnectorStateInfo.TaskState;
@@ -87,9 +88,12 @@ final class ConnectApi {
                 .get("/connectors/{name}/status", r -> Response.ok(herder.connectorStatus(r.variable("name"))))
                 .get("/connectors/{name}/tasks", r -> Response.ok(herder.taskConfigs(r.variable("name"))))
                 .get("/connectors/{name}/offsets", r -> Response.ok(herder.connectorOffsets(r.variable("name"))))
+                .change("PATCH", "/connectors/{name}/offsets", this::alterOffsets)
+                .change("DELETE", "/connectors/{name}/offsets", this::resetOffsets)
                 .get("/connectors/{name}/tasks/{task}/status", r -> Response.ok(herder.taskStatus(taskId(r))))
                 .get("/connectors/{name}/topics", this::activeTopics)
                 .change("PUT", "/connectors/{name}/topics/reset", this::resetActiveTopics)
+                .change("PUT", "/connectors/{name}/stop", this::stop)
                 .change("PUT", "/connectors/{name}/pause", this::pause)
                 .change("GET", "/connectors/{name}/pause", this::pause)
                 .change("PUT", "/connectors/{name}/resume", this::resume)
@@ -320,6 +324,49 @@ final class ConnectApi {
             tasks.add(task);
         }
         return Response.of(202, new ConnectorStateInfo(status.name(), connector, tasks, status.type()));
+    }
+
+    private Response stop(Request r) {
+        herder.stopConnector(r.variable("name"));
+        return Response.empty(202);
+    }
+
+    /** {@code {"offsets":[{"partition":{...},"offset":{...} or null}]}}, as GET answers it. */
+    private Response alterOffsets(Request r) {
+        JsonNode body = parseObject(r, "{\"offsets\":[{\"partition\":{...},\"offset\":{...}}]}");
+        JsonNode list = body.get("offsets");
+        if (list == null || !list.isArray()) {
+            throw RestException.badRequest("The request body needs \"offsets\", an array of "
+                    + "{\"partition\":{...},\"offset\":{...}} (a null offset removes the partition's offset)");
+        }
+        List<ConnectorOffsets.PartitionOffset> entries = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode entry = list.get(i);
+            if (!entry.isObject()) {
+                throw RestException.badRequest("offsets[" + i + "] must be a JSON object, but is " + describe(entry));
+            }
+            entries.add(new ConnectorOffsets.PartitionOffset(objectField(entry, "offsets[" + i + "]", "partition"),
+                    objectField(entry, "offsets[" + i + "]", "offset")));
+        }
+        String message = herder.alterConnectorOffsets(r.variable("name"), new ConnectorOffsets(entries));
+        return Response.ok(Map.of("message", message));
+    }
+
+    private Response resetOffsets(Request r) {
+        return Response.ok(Map.of("message", herder.resetConnectorOffsets(r.variable("name"))));
+    }
+
+    /** @return the field as a map; {@code null} when absent or null */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> objectField(JsonNode entry, String at, String field) {
+        JsonNode n = entry.get(field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isObject()) {
+            throw RestException.badRequest(at + "." + field + " must be a JSON object or null, but is " + describe(n));
+        }
+        return Json.MAPPER.convertValue(n, LinkedHashMap.class);
     }
 
     private Response restartTask(Request r) {

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.connectsdk.api.config.ConfigException;
 import io.connectsdk.api.errors.ConnectException;
+import io.connectsdk.runtime.herder.BadRequestException;
 import io.connectsdk.runtime.herder.Herder;
 import io.connectsdk.runtime.herder.NotFoundException;
 import java.io.IOException;
@@ -384,6 +385,8 @@ public final class RestServer implements AutoCloseable {
         String action;
         if (path.equals("/connectors")) {
             action = "create";
+        } else if (path.endsWith("/offsets")) {
+            action = (route.method().equals("DELETE") ? "reset" : "alter") + " the offsets of";
         } else if (route.method().equals("DELETE")) {
             action = "delete";
         } else if (path.endsWith("/config")) {
@@ -416,7 +419,7 @@ public final class RestServer implements AutoCloseable {
         if (t instanceof NotFoundException) {
             return error(404, t.getMessage());
         }
-        if (t instanceof ConfigException) {
+        if (t instanceof ConfigException || t instanceof BadRequestException) {
             return error(400, t.getMessage());
         }
         if (t.getClass().getSimpleName().equals("AlreadyExistsException")) {

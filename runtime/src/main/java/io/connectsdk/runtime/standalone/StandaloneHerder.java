@@ -3,6 +3,7 @@ package io.connectsdk.runtime.standalone;
 import io.connectsdk.api.config.ConfigException;
 import io.connectsdk.api.errors.ConnectException;
 import io.connectsdk.runtime.config.ConnectorConfig;
+import io.connectsdk.runtime.herder.BadRequestException;
 import io.connectsdk.runtime.herder.ConfigInfos;
 import io.connectsdk.runtime.herder.ConfigKeyInfo;
 import io.connectsdk.runtime.herder.ConnectorInfo;
@@ -258,7 +259,7 @@ public final class StandaloneHerder implements Herder, ConnectorListener {
     public ConnectorOffsets connectorOffsets(String name) {
         Entry e = entry(name);
         if (e.type() == ConnectorType.SINK) {
-            return SinkOffsetsReader.read(worker.config(), e.config(), name);
+            return SinkGroupOffsets.read(worker.config(), e.config(), name);
         }
         if (e.type() != ConnectorType.SOURCE) {
             throw new ConnectException("Connector " + name + " is neither a source nor a sink connector, "
@@ -323,8 +324,10 @@ public final class StandaloneHerder implements Herder, ConnectorListener {
                 stopConnectorAndTasks(name, existing);
             }
             connectors.put(name, new Entry(frozen, type, List.of(), target));
-            CompletableFuture<Void> started = worker.startConnector(name, frozen, target, this);
-            log.info("Connector {} {}", name, existing == null ? "created" : "reconfigured");
+            CompletableFuture<Void> started = target == TargetState.STOPPED ? CompletableFuture.completedFuture(null)
+                    : worker.startConnector(name, frozen, target, this);
+            log.info("Connector {} {}{}", name, existing == null ? "created" : "reconfigured",
+                    target == TargetState.STOPPED ? " (stopped: it starts when resumed)" : "");
             return new Object[] {existing == null, started};
         });
         @SuppressWarnings("unchecked")
@@ -372,10 +375,106 @@ public final class StandaloneHerder implements Herder, ConnectorListener {
             checkRunning();
             Entry e = entry(name);
             connectors.put(name, e.withTarget(target));
-            worker.setTargetState(name, target);
+            if (e.target() == TargetState.STOPPED) {
+                worker.startConnector(name, e.config(), target, this); // its task configurations follow
+            } else {
+                worker.setTargetState(name, target);
+            }
             log.info("Connector {} {}", name, target == TargetState.PAUSED ? "paused" : "resumed");
             return null;
         });
+    }
+
+    /**
+     * Stops the connector's tasks and instance, drops its task configurations and marks it
+     * {@code STOPPED}; a stopped connector stays so until resumed (or paused), also when its
+     * configuration is replaced. Idempotent.
+     */
+    @Override
+    public void stopConnector(String name) {
+        call(() -> {
+            checkRunning();
+            Entry e = entry(name);
+            if (e.target() == TargetState.STOPPED) {
+                return null;
+            }
+            cancelReload(name);
+            stopConnectorAndTasks(name, e);
+            for (int i = 0; i < e.taskConfigs().size(); i++) {
+                worker.statusStore().remove(new ConnectorTaskId(name, i));
+            }
+            connectors.put(name, new Entry(e.config(), e.type(), List.of(), TargetState.STOPPED));
+            worker.connectorStoppedByRequest(name);
+            log.info("Connector {} stopped", name);
+            return null;
+        });
+    }
+
+    /**
+     * Asks the connector's {@code alterOffsets}, then writes the offsets: a source connector's to the
+     * offset store, a sink connector's to its consumer group. Runs on the herder thread, so that the
+     * connector cannot be resumed meanwhile.
+     */
+    @Override
+    public String alterConnectorOffsets(String name, ConnectorOffsets offsets) {
+        Objects.requireNonNull(offsets, "offsets");
+        return call(() -> {
+            checkRunning();
+            Entry e = stoppedEntry(name, "altered");
+            if (offsets.offsets().isEmpty()) {
+                throw new BadRequestException("The request body has no offsets to alter: give "
+                        + "{\"offsets\":[{\"partition\":{...},\"offset\":{...}}]} (a null offset removes the partition's)");
+            }
+            boolean handled;
+            if (e.type() == ConnectorType.SINK) {
+                Map<io.connectsdk.api.sink.TopicPartition, Long> sink = offsets.toSinkOffsets();
+                handled = worker.confirmSinkConnectorOffsets(name, e.config(), sink);
+                Map<org.apache.kafka.common.TopicPartition, Long> kafka = new HashMap<>();
+                sink.forEach((tp, offset) -> kafka.put(new org.apache.kafka.common.TopicPartition(tp.topic(),
+                        tp.partition()), offset));
+                SinkGroupOffsets.alter(worker.config(), e.config(), name, kafka);
+            } else {
+                handled = worker.alterSourceConnectorOffsets(name, e.config(), offsets.toSourceOffsets());
+            }
+            log.info("Connector {}: offsets of {} partition(s) altered", name, offsets.offsets().size());
+            return ConnectorOffsets.changedMessage("altered", handled);
+        });
+    }
+
+    /** Removes every offset of the connector (a sink connector's consumer group is deleted). */
+    @Override
+    public String resetConnectorOffsets(String name) {
+        return call(() -> {
+            checkRunning();
+            Entry e = stoppedEntry(name, "reset");
+            boolean handled;
+            if (e.type() == ConnectorType.SINK) {
+                Map<io.connectsdk.api.sink.TopicPartition, Long> all = new HashMap<>();
+                for (ConnectorOffsets.PartitionOffset po : SinkGroupOffsets.read(worker.config(), e.config(), name).offsets()) {
+                    all.put(new io.connectsdk.api.sink.TopicPartition(
+                            String.valueOf(po.partition().get(ConnectorOffsets.KAFKA_TOPIC)),
+                            ((Number) po.partition().get(ConnectorOffsets.KAFKA_PARTITION)).intValue()), null);
+                }
+                handled = worker.confirmSinkConnectorOffsets(name, e.config(), all);
+                SinkGroupOffsets.reset(worker.config(), e.config(), name);
+            } else {
+                Map<Map<String, ?>, Map<String, ?>> all = new HashMap<>();
+                worker.offsetStore().offsets(name).keySet().forEach(partition -> all.put(partition, null));
+                handled = worker.alterSourceConnectorOffsets(name, e.config(), all);
+            }
+            log.info("Connector {}: offsets reset", name);
+            return ConnectorOffsets.changedMessage("reset", handled);
+        });
+    }
+
+    private Entry stoppedEntry(String name, String verb) {
+        Entry e = entry(name);
+        if (e.target() != TargetState.STOPPED) {
+            throw new BadRequestException("Connectors must be in the STOPPED state before their offsets can be " + verb
+                    + ". This can be done for the specified connector by issuing a 'PUT' request to the '/connectors/"
+                    + name + "/stop' endpoint");
+        }
+        return e;
     }
 
     @Override
@@ -383,6 +482,10 @@ public final class StandaloneHerder implements Herder, ConnectorListener {
         call(() -> {
             checkRunning();
             Entry e = entry(name);
+            if (e.target() == TargetState.STOPPED) {
+                log.info("Connector {} is stopped; resume it to start it", name);
+                return null;
+            }
             worker.stopConnector(name);
             worker.startConnector(name, e.config(), e.target(), this);
             log.info("Connector {} restarted", name);
@@ -466,7 +569,7 @@ public final class StandaloneHerder implements Herder, ConnectorListener {
     private void reload(String name) {
         reloads.remove(name);
         Entry e = connectors.get(name);
-        if (stopped || e == null) {
+        if (stopped || e == null || e.target() == TargetState.STOPPED) {
             return;
         }
         log.info("Connector {}: restarting it and its {} task(s) to read the expired config provider values again",

@@ -718,6 +718,75 @@ public final class Worker {
     }
 
     /**
+     * Records that the herder stopped a connector ({@code STOPPED}, Kafka Connect's KIP-875 state).
+     *
+     * @param name the connector
+     */
+    public void connectorStoppedByRequest(String name) {
+        connectorStatus(name, State.STOPPED, null, generation.incrementAndGet());
+    }
+
+    /**
+     * Alters a source connector's offsets: asks a fresh instance of the connector
+     * ({@link SourceConnector#alterOffsets}, with its plugin's class loader and its configuration's
+     * provider variables resolved), then writes them to the offset store. Call only while the
+     * connector is stopped.
+     *
+     * @param name the connector
+     * @param props its configuration
+     * @param offsets partitions and their new offsets; a {@code null} offset removes the partition
+     * @return whether the connector said it handled the offsets itself too
+     * @throws io.connectsdk.runtime.herder.BadRequestException naming the connector when it refuses
+     *     them; nothing is written then
+     */
+    public boolean alterSourceConnectorOffsets(String name, Map<String, String> props,
+                                               Map<Map<String, ?>, Map<String, ?>> offsets) {
+        boolean handled = askConnector(name, props, SourceConnector.class,
+                c -> c.alterOffsets(configProviders.resolve(props), Collections.unmodifiableMap(offsets)));
+        try {
+            offsetStore.put(name, offsets);
+        } catch (IllegalArgumentException e) {
+            throw new io.connectsdk.runtime.herder.BadRequestException(e.getMessage());
+        }
+        return handled;
+    }
+
+    /**
+     * Asks a fresh instance of a sink connector whether it accepts new consumer offsets
+     * ({@link SinkConnector#alterOffsets}); the caller writes them to the consumer group.
+     *
+     * @param name the connector
+     * @param props its configuration
+     * @param offsets partitions and their new offsets; a {@code null} offset removes the partition
+     * @return whether the connector said it handled the offsets itself too
+     * @throws io.connectsdk.runtime.herder.BadRequestException naming the connector when it refuses them
+     */
+    public boolean confirmSinkConnectorOffsets(String name, Map<String, String> props,
+                                               Map<io.connectsdk.api.sink.TopicPartition, Long> offsets) {
+        return askConnector(name, props, SinkConnector.class,
+                c -> c.alterOffsets(configProviders.resolve(props), Collections.unmodifiableMap(offsets)));
+    }
+
+    @SuppressWarnings("try") // LoaderSwap works by its scope
+    private <C extends Connector> boolean askConnector(String name, Map<String, String> props, Class<C> kind,
+                                                       java.util.function.Predicate<C> question) {
+        Class<? extends Connector> type = connectorClass(props);
+        if (!kind.isAssignableFrom(type)) {
+            throw new io.connectsdk.runtime.herder.BadRequestException("Connector " + name + " (" + type.getName()
+                    + ") is not a " + kind.getSimpleName());
+        }
+        try (LoaderSwap swap = LoaderSwap.swap(loaderOf(type))) {
+            return question.test(kind.cast(plugins.newInstance(type)));
+        } catch (UnsupportedOperationException e) {
+            throw new io.connectsdk.runtime.herder.BadRequestException("Connector " + name + " (" + type.getName()
+                    + ") does not support altering its offsets" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (RuntimeException | LinkageError e) {
+            throw new io.connectsdk.runtime.herder.BadRequestException("Connector " + name + " (" + type.getName()
+                    + ") refused the new offsets in alterOffsets: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+    }
+
+    /**
      * Records that a connector could not be started at all (e.g. its config provider values no
      * longer resolve when the herder restarts it on its own).
      *

@@ -200,6 +200,27 @@ final class FakeHerder implements Herder {
     }
 
     @Override
+    public synchronized void stopConnector(String name) {
+        call("stopConnector " + name);
+        config(name);
+        states.put(name, State.STOPPED);
+    }
+
+    @Override
+    public synchronized String alterConnectorOffsets(String name, ConnectorOffsets offsets) {
+        call("alterConnectorOffsets " + name + " " + offsets.offsets());
+        config(name);
+        return "altered";
+    }
+
+    @Override
+    public synchronized String resetConnectorOffsets(String name) {
+        call("resetConnectorOffsets " + name);
+        config(name);
+        return "reset";
+    }
+
+    @Override
     public synchronized void restartConnector(String name) {
         call("restartConnector " + name);
         config(name);

@@ -63,6 +63,9 @@ class RestServerChangeTest {
         "POST, /connectors/orders/restart?includeTasks=true, orders, restart",
         "POST, /connectors/orders/tasks/1/restart, orders, restart task 1",
         "GET, /connectors/orders/tasks/1/restart, orders, restart task 1",
+        "PUT, /connectors/orders/stop, orders, stop",
+        "PATCH, /connectors/orders/offsets, orders, alter the offsets of",
+        "DELETE, /connectors/orders/offsets, orders, reset the offsets of",
     })
     void readOnlyServerRefusesEveryChangeWithoutCallingTheHerder(String method, String path, String connector,
             String action) {
@@ -73,7 +76,7 @@ class RestServerChangeTest {
         assertThat(message).contains("standalone", "properties file", "restart the worker", "distributed mode",
                 "connector " + connector, action);
         String expectedAllow = path.equals("/connectors") || path.equals("/connectors/orders")
-                || path.endsWith("/config") ? "GET" : "";
+                || path.endsWith("/config") || path.endsWith("/offsets") ? "GET" : "";
         assertThat(r.headers().firstValue("Allow")).hasValue(expectedAllow);
         assertThat(READ_ONLY_HERDER.calls()).isEmpty();
     }
@@ -193,6 +196,42 @@ class RestServerChangeTest {
         assertThat(client.get("/connectors/orders/status").json().get("connector").get("state").textValue())
                 .isEqualTo("PAUSED");
         assertThat(client.send("PUT", "/connectors/nope/pause", null).error(404)).isEqualTo("Connector nope not found");
+    }
+
+    @Test
+    void stopShowsInStatus() {
+        assertThat(client.send("PUT", "/connectors/orders/stop", null).status()).isEqualTo(202);
+        assertThat(HERDER.calls()).contains("stopConnector orders");
+        assertThat(client.get("/connectors/orders/status").json().get("connector").get("state").textValue())
+                .isEqualTo("STOPPED");
+        assertThat(client.send("PUT", "/connectors/nope/stop", null).error(404)).isEqualTo("Connector nope not found");
+    }
+
+    @Test
+    void alteringOffsetsTakesTheShapeThatGetAnswersAndResettingTakesNoBody() {
+        Reply altered = client.send("PATCH", "/connectors/orders/offsets",
+                "{\"offsets\":[{\"partition\":{\"file\":\"a.txt\"},\"offset\":{\"position\":7}},"
+                        + "{\"partition\":{\"file\":\"b.txt\"},\"offset\":null}]}");
+        assertThat(altered.status()).isEqualTo(200);
+        assertThat(altered.json().get("message").textValue()).isEqualTo("altered");
+        assertThat(HERDER.calls()).contains("alterConnectorOffsets orders [PartitionOffset[partition={file=a.txt}, "
+                + "offset={position=7}], PartitionOffset[partition={file=b.txt}, offset=null]]");
+        Reply reset = client.send("DELETE", "/connectors/orders/offsets", null);
+        assertThat(reset.status()).isEqualTo(200);
+        assertThat(reset.json().get("message").textValue()).isEqualTo("reset");
+        assertThat(HERDER.calls()).contains("resetConnectorOffsets orders");
+    }
+
+    @Test
+    void malformedOffsetsAreRefusedNamingTheField() {
+        assertThat(client.send("PATCH", "/connectors/orders/offsets", "{\"offset\":[]}").error(400))
+                .contains("\"offsets\"");
+        assertThat(client.send("PATCH", "/connectors/orders/offsets", "{\"offsets\":[1]}").error(400))
+                .contains("offsets[0]");
+        assertThat(client.send("PATCH", "/connectors/orders/offsets",
+                "{\"offsets\":[{\"partition\":{\"file\":\"a\"},\"offset\":5}]}").error(400))
+                .contains("offsets[0].offset");
+        assertThat(HERDER.calls()).noneMatch(c -> c.startsWith("alterConnectorOffsets"));
     }
 
     @Test

@@ -1,12 +1,17 @@
 package io.connectsdk.runtime.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.connectsdk.api.errors.ConnectException;
+import io.connectsdk.runtime.herder.BadRequestException;
 import io.connectsdk.runtime.herder.ConnectorOffsets;
+import io.connectsdk.runtime.herder.ConnectorStateInfo;
+import io.connectsdk.runtime.herder.Herder;
+import io.connectsdk.runtime.herder.State;
 import io.connectsdk.runtime.rest.RestServer;
 import io.connectsdk.testkit.kafka.EmbeddedKafkaBroker;
 import java.net.ServerSocket;
@@ -163,6 +168,124 @@ class StandaloneOffsetsEndpointTest {
         }
     }
 
+    private static ConnectorOffsets offsets(Map<String, ?> partition, Map<String, ?> offset) {
+        return new ConnectorOffsets(java.util.Collections.singletonList(
+                new ConnectorOffsets.PartitionOffset(partition, offset)));
+    }
+
+    /** @return task -> committed seq of a SeqSource connector */
+    private static Map<Integer, Long> seqOffsets(Herder herder, String connector) {
+        Map<Integer, Long> result = new TreeMap<>();
+        for (ConnectorOffsets.PartitionOffset po : herder.connectorOffsets(connector).offsets()) {
+            result.put(((Number) po.partition().get("task")).intValue(), ((Number) po.offset().get("seq")).longValue());
+        }
+        return result;
+    }
+
+    private static long total(Map<String, Long> endOffsets) {
+        return endOffsets.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    @Test
+    void aStoppedSourceConnectorsOffsetsAreAlteredAndResetAndItResumesFromThem() throws Exception {
+        String topic = "offsets-alter-src";
+        kafka.createTopic(topic, 1);
+        try (Standalone.Handle handle = Standalone.start(workerProps(), List.of(
+                connector("alter-src", TestPlugins.SeqSource.class, "topic", topic, "tasks.max", "1",
+                        "max.records", "20", "batch", "10")))) {
+            Herder herder = handle.herder();
+            await().atMost(WAIT).untilAsserted(() -> assertThat(seqOffsets(herder, "alter-src")).isEqualTo(Map.of(0, 20L)));
+            assertThatThrownBy(() -> herder.alterConnectorOffsets("alter-src", offsets(Map.of("task", 0), Map.of("seq", 15))))
+                    .isInstanceOf(BadRequestException.class).hasMessageContaining("STOPPED")
+                    .hasMessageContaining("'/connectors/alter-src/stop'");
+
+            herder.stopConnector("alter-src");
+            ConnectorStateInfo stopped = herder.connectorStatus("alter-src");
+            assertThat(stopped.connector().state()).isEqualTo(State.STOPPED);
+            assertThat(stopped.tasks()).isEmpty();
+            assertThat(herder.taskConfigs("alter-src")).isEmpty();
+
+            String message = herder.alterConnectorOffsets("alter-src", offsets(Map.of("task", 0), Map.of("seq", 15)));
+            assertThat(message).startsWith("The Connect framework-managed offsets for this connector have been altered");
+            assertThat(TestPlugins.ALTERED_OFFSETS.get("alter-src")).isEqualTo(Map.of(Map.of("task", 0), Map.of("seq", 15)));
+            assertThat(seqOffsets(herder, "alter-src")).isEqualTo(Map.of(0, 15L));
+            herder.resumeConnector("alter-src");
+            await().atMost(WAIT).until(() -> total(endOffsets(topic, 1)) == 25); // 15..19 again
+
+            herder.stopConnector("alter-src");
+            assertThat(herder.resetConnectorOffsets("alter-src")).contains("have been reset successfully");
+            assertThat(herder.connectorOffsets("alter-src").offsets()).isEmpty();
+            Map<Map<String, ?>, Map<String, ?>> removal = new HashMap<>();
+            removal.put(Map.of("task", 0L), null); // as the offsets file stores it
+            assertThat(TestPlugins.ALTERED_OFFSETS.get("alter-src")).as("the connector was told").isEqualTo(removal);
+            herder.resumeConnector("alter-src");
+            await().atMost(WAIT).until(() -> total(endOffsets(topic, 1)) == 45); // 0..19 from the start
+            await().atMost(WAIT).untilAsserted(() ->
+                    assertThat(herder.connectorStatus("alter-src").tasks()).singleElement()
+                            .extracting(ConnectorStateInfo.TaskState::state).isEqualTo(State.RUNNING));
+        }
+    }
+
+    @Test
+    void aConnectorThatRefusesNewOffsetsKeepsItsOwn() throws Exception {
+        String topic = "offsets-refuse";
+        kafka.createTopic(topic, 1);
+        try (Standalone.Handle handle = Standalone.start(workerProps(), List.of(
+                connector("refusing-src", TestPlugins.SeqSource.class, "topic", topic, "tasks.max", "1",
+                        "max.records", "5", "offsets.alter", "refuse")))) {
+            Herder herder = handle.herder();
+            await().atMost(WAIT).until(() -> !herder.connectorOffsets("refusing-src").offsets().isEmpty());
+            herder.stopConnector("refusing-src");
+            assertThatThrownBy(() -> herder.alterConnectorOffsets("refusing-src", offsets(Map.of("task", 0), Map.of("seq", 1))))
+                    .isInstanceOf(BadRequestException.class)
+                    .hasMessageContaining("Connector refusing-src (" + TestPlugins.SeqSource.class.getName() + ")")
+                    .hasMessageContaining("sequence offsets cannot go backwards");
+            assertThat(seqOffsets(herder, "refusing-src")).isEqualTo(Map.of(0, 5L));
+            assertThatThrownBy(() -> herder.alterConnectorOffsets("refusing-src", offsets(Map.of(), Map.of("seq", 1))))
+                    .isInstanceOf(BadRequestException.class).hasMessageContaining("offsets[0].partition");
+        }
+    }
+
+    @Test
+    void aStoppedSinkConnectorsGroupOffsetsAreAlteredAndReset() throws Exception {
+        String topic = "offsets-alter-sink";
+        kafka.createTopic(topic, 1);
+        try (Standalone.Handle handle = Standalone.start(workerProps(), List.of(
+                connector("feed-src", TestPlugins.SeqSource.class, "topic", topic, "tasks.max", "1",
+                        "max.records", "30", "batch", "10"),
+                connector("alter-sink", TestPlugins.CollectingSink.class, "topics", topic, "tasks.max", "1",
+                        "offsets.alter", "handled")))) {
+            Herder herder = handle.herder();
+            Map<String, Long> end = Map.of(topic + "-0", 30L);
+            await().atMost(WAIT).untilAsserted(() ->
+                    assertThat(sinkOffsets(JSON.valueToTree(herder.connectorOffsets("alter-sink")))).isEqualTo(end));
+            herder.stopConnector("alter-sink");
+            assertThat(herder.connectorStatus("alter-sink").connector().state()).isEqualTo(State.STOPPED);
+
+            Map<String, Object> partition = Map.of("kafka_topic", topic, "kafka_partition", 0);
+            assertThatThrownBy(() -> herder.alterConnectorOffsets("alter-sink",
+                    offsets(Map.of("kafka_topic", topic, "kafka_partition", "zero"), Map.of("kafka_offset", 10))))
+                    .isInstanceOf(BadRequestException.class).hasMessageContaining("offsets[0].partition.kafka_partition");
+            assertThat(herder.alterConnectorOffsets("alter-sink", offsets(partition, Map.of("kafka_offset", 10))))
+                    .isEqualTo("The offsets for this connector have been altered successfully");
+            assertThat(TestPlugins.ALTERED_OFFSETS.get("alter-sink"))
+                    .isEqualTo(Map.of(new io.connectsdk.api.sink.TopicPartition(topic, 0), 10L));
+            assertThat(sinkOffsets(JSON.valueToTree(herder.connectorOffsets("alter-sink"))))
+                    .isEqualTo(Map.of(topic + "-0", 10L));
+            int before = TestPlugins.received("alter-sink").size();
+            herder.resumeConnector("alter-sink");
+            await().atMost(WAIT).until(() -> TestPlugins.received("alter-sink").size() == before + 20); // 10..29 again
+
+            herder.stopConnector("alter-sink");
+            herder.resetConnectorOffsets("alter-sink");
+            assertThat(herder.connectorOffsets("alter-sink").offsets()).isEmpty();
+            assertThat(admin.listConsumerGroups().all().get()).extracting(g -> g.groupId())
+                    .doesNotContain("connect-alter-sink");
+            herder.resumeConnector("alter-sink");
+            await().atMost(WAIT).until(() -> TestPlugins.received("alter-sink").size() == before + 50); // all 30 again
+        }
+    }
+
     @Test
     void aSourceWithoutCommittedOffsetsHasNone() throws Exception {
         String topic = "offsets-none";
@@ -188,7 +311,7 @@ class StandaloneOffsetsEndpointTest {
         Map<String, String> sink = connector("lost-sink", TestPlugins.CollectingSink.class, "topics", "t");
         long start = System.nanoTime();
         ConnectException e = org.junit.jupiter.api.Assertions.assertThrows(ConnectException.class,
-                () -> SinkOffsetsReader.read(config, sink, "lost-sink"));
+                () -> SinkGroupOffsets.read(config, sink, "lost-sink"));
         assertThat(e.getMessage()).contains("consumer group connect-lost-sink", "lost-sink");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
     }

@@ -48,6 +48,8 @@ public final class TestPlugins {
     /** Connector name -> what context.assignment() returned in each open. */
     static final Map<String, Queue<java.util.Set<io.connectsdk.api.sink.TopicPartition>>> ASSIGNMENTS =
             new ConcurrentHashMap<>();
+    /** Connector name -> the offsets its last alterOffsets call was given (source or sink). */
+    static final Map<String, Map<?, ?>> ALTERED_OFFSETS = new ConcurrentHashMap<>();
     /** Connector name -> how many records its source tasks returned from poll. */
     static final Map<String, java.util.concurrent.atomic.AtomicLong> POLLED = new ConcurrentHashMap<>();
     /** While closed, {@link AckGate} holds every producer acknowledgement of the producers it is installed in. */
@@ -161,6 +163,16 @@ public final class TestPlugins {
         @Override
         public ConfigDef config() {
             return new ConfigDef().define("topic", ConfigDef.Type.STRING, ConfigDef.Importance.HIGH, "topic");
+        }
+
+        /** {@code offsets.alter=refuse} refuses, {@code handled} says it handled them, else the default (false). */
+        @Override
+        public boolean alterOffsets(Map<String, String> config, Map<Map<String, ?>, Map<String, ?>> offsets) {
+            ALTERED_OFFSETS.put(config.get("name"), new java.util.HashMap<>(offsets));
+            if ("refuse".equals(config.get("offsets.alter"))) {
+                throw new io.connectsdk.api.errors.ConnectException("sequence offsets cannot go backwards");
+            }
+            return "handled".equals(config.get("offsets.alter"));
         }
     }
 
@@ -286,6 +298,14 @@ public final class TestPlugins {
         @Override
         public List<Map<String, String>> taskConfigs(int maxTasks) {
             return java.util.Collections.nCopies(maxTasks, props);
+        }
+
+        /** {@code offsets.alter=handled} says it handled them, else the default (false). */
+        @Override
+        public boolean alterOffsets(Map<String, String> config,
+                                    Map<io.connectsdk.api.sink.TopicPartition, Long> offsets) {
+            ALTERED_OFFSETS.put(config.get("name"), new java.util.HashMap<>(offsets));
+            return "handled".equals(config.get("offsets.alter"));
         }
 
         @Override

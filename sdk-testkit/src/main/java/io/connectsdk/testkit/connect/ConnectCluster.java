@@ -433,9 +433,45 @@ public final class ConnectCluster implements AutoCloseable {
         runningHerder().pauseConnector(name);
     }
 
-    /** @param name a paused connector; resumes it and its tasks */
+    /** @param name a paused or stopped connector; resumes it and its tasks */
     public void resumeConnector(String name) {
         runningHerder().resumeConnector(name);
+    }
+
+    /**
+     * Stops a connector as Kafka Connect's {@code PUT /connectors/{name}/stop} does: its tasks and
+     * instance shut down and its status becomes {@code STOPPED} with no tasks, so that its offsets
+     * can be altered or reset; {@link #resumeConnector} starts it again.
+     *
+     * @param name an existing connector
+     */
+    public void stopConnector(String name) {
+        runningHerder().stopConnector(name);
+    }
+
+    /**
+     * Alters a stopped connector's offsets as {@code PATCH /connectors/{name}/offsets} does: the
+     * connector's {@code alterOffsets} is asked first (it may refuse, which fails this call), then a
+     * source connector's offsets are stored, a sink connector's consumer group offsets written.
+     *
+     * @param name a stopped connector
+     * @param offsets the entries, as {@code GET /connectors/{name}/offsets} shows them; a
+     *     {@code null} offset removes the partition's
+     * @return Kafka Connect's answer, which says whether the connector confirmed it handled them
+     */
+    public String alterOffsets(String name, io.connectsdk.runtime.herder.ConnectorOffsets offsets) {
+        return runningHerder().alterConnectorOffsets(name, offsets);
+    }
+
+    /**
+     * Resets a stopped connector's offsets as {@code DELETE /connectors/{name}/offsets} does (a sink
+     * connector's consumer group is deleted), after the connector's {@code alterOffsets} accepted it.
+     *
+     * @param name a stopped connector
+     * @return Kafka Connect's answer
+     */
+    public String resetOffsets(String name) {
+        return runningHerder().resetConnectorOffsets(name);
     }
 
     /** @param name an existing connector; restarts the connector instance (not its tasks) */

@@ -165,6 +165,30 @@ class ConnectTestTest {
     }
 
     @Test
+    void aStoppedConnectorsOffsetsAreRewoundAndItResumesFromThem(ConnectCluster connect, KafkaCluster kafka,
+                                                                 TestTopics topics) {
+        String topic = topics.create("rewound", 1);
+        connect.startConnector("rewinding", counting(topic, 1, 30));
+        assertThat(topic(kafka, topic)).within(WAIT).hasRecordCount(30);
+        await().atMost(WAIT).until(() ->
+                Map.of("next", 30L).equals(connect.sourceOffsets("rewinding").get(Map.of("task", "0"))));
+
+        connect.stopConnector("rewinding");
+        assertThat(connect.connector("rewinding")).within(WAIT).isStopped().hasTaskCount(0);
+        String answer = connect.alterOffsets("rewinding", new io.connectsdk.runtime.herder.ConnectorOffsets(List.of(
+                new io.connectsdk.runtime.herder.ConnectorOffsets.PartitionOffset(Map.of("task", "0"),
+                        Map.of("next", 20L)))));
+        assertThat(answer).contains("altered successfully");
+        assertThat(connect.sourceOffsets("rewinding")).containsEntry(Map.of("task", "0"), Map.of("next", 20L));
+
+        connect.resumeConnector("rewinding");
+        assertThat(connect.connector("rewinding")).within(WAIT).isRunning().allTasksRunning();
+        List<String> expected = new ArrayList<>(IntStream.range(0, 30).mapToObj(i -> "0-" + i).collect(Collectors.toList()));
+        IntStream.range(20, 30).forEach(i -> expected.add("0-" + i));
+        assertThat(topic(kafka, topic)).within(WAIT).hasRecordCount(40).values().containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void aRestartedWorkerResumesFromTheCommittedOffsets(ConnectCluster connect, KafkaCluster kafka, TestTopics topics) {
         String topic = topics.create("resumed", 1);
         connect.startConnector("resuming", counting(topic, 1, 30));

@@ -100,6 +100,15 @@ public class ConnectorAssert extends WaitingAssert<ConnectorAssert, ConnectorRef
     }
 
     /**
+     * Waits until the connector is {@code STOPPED} ({@code ConnectCluster.stopConnector}).
+     *
+     * @return this assertion
+     */
+    public ConnectorAssert isStopped() {
+        return isInState(State.STOPPED);
+    }
+
+    /**
      * Waits until the connector instance is {@code FAILED}; then {@link #withTraceContaining}
      * checks its trace.
      *
