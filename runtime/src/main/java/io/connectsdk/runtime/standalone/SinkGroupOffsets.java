@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,7 +76,7 @@ final class SinkGroupOffsets {
     static void alter(WorkerConfig worker, Map<String, String> connectorProps, String name,
                       Map<TopicPartition, Long> offsets) {
         Map<TopicPartition, OffsetAndMetadata> toWrite = new HashMap<>();
-        Set<TopicPartition> toRemove = new java.util.HashSet<>();
+        Set<TopicPartition> toRemove = new HashSet<>();
         offsets.forEach((tp, offset) -> {
             if (offset == null) {
                 toRemove.add(tp);
@@ -95,14 +96,11 @@ final class SinkGroupOffsets {
 
     /**
      * Deletes the consumer group, and so every committed offset of the connector, as Kafka Connect
-     * does; a group that does not exist is already reset.
+     * does; a group that does not exist is already reset. The group must have no active members.
      *
-     * @return the partitions that had committed offsets
      * @throws ConnectException naming the group when Kafka refuses or does not answer in time
      */
-    static Set<TopicPartition> reset(WorkerConfig worker, Map<String, String> connectorProps, String name) {
-        Set<TopicPartition> partitions = withAdmin(worker, connectorProps, name, "read",
-                (admin, group) -> admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()).keySet();
+    static void reset(WorkerConfig worker, Map<String, String> connectorProps, String name) {
         try {
             withAdmin(worker, connectorProps, name, "delete",
                     (admin, group) -> admin.deleteConsumerGroups(List.of(group)).all());
@@ -111,7 +109,6 @@ final class SinkGroupOffsets {
                 throw e;
             }
         }
-        return partitions;
     }
 
     private static <T> T withAdmin(WorkerConfig worker, Map<String, String> connectorProps, String name, String verb,

@@ -374,10 +374,12 @@ public final class StandaloneHerder implements Herder, ConnectorListener {
         call(() -> {
             checkRunning();
             Entry e = entry(name);
-            connectors.put(name, e.withTarget(target));
             if (e.target() == TargetState.STOPPED) {
-                worker.startConnector(name, e.config(), target, this); // its task configurations follow
+                // throws before anything changed when the connector cannot be started; its tasks follow
+                worker.startConnector(name, e.config(), target, this);
+                connectors.put(name, e.withTarget(target));
             } else {
+                connectors.put(name, e.withTarget(target));
                 worker.setTargetState(name, target);
             }
             log.info("Connector {} {}", name, target == TargetState.PAUSED ? "paused" : "resumed");
