@@ -10,8 +10,10 @@ import io.connectsdk.runtime.herder.Herder;
 import io.connectsdk.runtime.herder.State;
 import io.connectsdk.runtime.metrics.ConnectMetrics;
 import io.connectsdk.runtime.plugin.PluginLocationException;
+import io.connectsdk.runtime.standalone.ConnectorFile;
 import io.connectsdk.runtime.standalone.Standalone;
 import io.connectsdk.runtime.standalone.StandaloneConfig;
+import io.connectsdk.runtime.worker.TargetState;
 import io.connectsdk.runtime.worker.Worker;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -64,7 +66,10 @@ import picocli.CommandLine.Spec;
             "  offset.flush.interval.ms        how often offsets are committed and sinks flush (default 60000)",
             "",
             "Each <connector.properties> configures one connector: name, connector.class (a class name or alias"
-                + " such as FileSinkConnector), tasks.max, topics (sinks), and the connector's own keys.",
+                + " such as FileSinkConnector), tasks.max, topics (sinks), and the connector's own keys. As with"
+                + " connect-standalone.sh, a connector file may also be JSON: an object of the same keys, or the body"
+                + " of POST /connectors, {\"name\": ..., \"config\": {...}, \"initial_state\": \"RUNNING\"},"
+                + " where initial_state PAUSED or STOPPED starts the connector paused or stopped.",
             "",
             "Once running, it prints the REST URL and commands to look at the connectors. Ctrl-C (SIGINT) or"
                 + " SIGTERM stops the REST API, then the connectors and tasks (committing their offsets), then the"
@@ -153,6 +158,8 @@ public final class StandaloneCommand implements Callable<Integer> {
     private final Duration stopDeadline;
     /** The connector names, in connector file order. */
     private final List<String> loadedNames = new ArrayList<>();
+    /** Connector name to the initial state its file asked for (JSON files' {@code initial_state}). */
+    private final Map<String, TargetState> initialStates = new LinkedHashMap<>();
     /** The worker file's bootstrap.servers that --embedded-kafka replaced, or null. */
     private String replacedBootstrap;
 
@@ -329,7 +336,7 @@ public final class StandaloneCommand implements Callable<Integer> {
                 + "...");
         out.flush();
         try {
-            return run.startWorker(workerProps, connectors, clusterIdLookup);
+            return run.startWorker(workerProps, connectors, clusterIdLookup, initialStates);
         } catch (ConnectException e) { // a ConfigException for invalid connector configurations
             throw new Failure(Main.EXIT_PROBLEMS, culprit(e.getMessage()) + oneLine(e.getMessage()), e);
         }
@@ -408,8 +415,15 @@ public final class StandaloneCommand implements Callable<Integer> {
     private List<Map<String, String>> loadConnectors() {
         List<Map<String, String>> result = new ArrayList<>();
         loadedNames.clear();
+        initialStates.clear();
         for (Path file : connectorFiles) {
-            Map<String, String> props = load(file);
+            ConnectorFile connectorFile;
+            try {
+                connectorFile = ConnectorFile.read(file);
+            } catch (ConfigException e) {
+                throw new Failure(Main.EXIT_USAGE, oneLine(e.getMessage()), e);
+            }
+            Map<String, String> props = connectorFile.config();
             String name = props.get(ConnectorConfig.NAME_CONFIG);
             if (name == null || name.isBlank()) {
                 throw new Failure(Main.EXIT_PROBLEMS, file + ": the connector has no name: set name=<a unique connector"
@@ -421,6 +435,7 @@ public final class StandaloneCommand implements Callable<Integer> {
                         + " in " + connectorFiles.get(other) + "; connector names must be unique", null);
             }
             loadedNames.add(name.trim());
+            initialStates.put(name.trim(), connectorFile.initialState());
             result.add(props);
         }
         return result;

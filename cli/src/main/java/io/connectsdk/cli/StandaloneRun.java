@@ -188,15 +188,17 @@ final class StandaloneRun {
      * @param workerProps the worker configuration
      * @param connectors the connector configurations
      * @param clusterIdLookup a cluster id lookup started earlier, or {@code null} to start one now
+     * @param initialStates connector name to the state it starts in (absent: running)
      * @return the running worker
      * @throws io.connectsdk.api.config.ConfigException when a connector configuration is invalid
      * @throws io.connectsdk.api.errors.ConnectException when Kafka cannot be reached or a connector fails to start
      */
     Standalone.Handle startWorker(Map<String, String> workerProps, List<Map<String, String>> connectors,
-                                  java.util.concurrent.CompletableFuture<String> clusterIdLookup) {
-        Standalone.Handle handle = clusterIdLookup == null
-                ? Standalone.start(workerProps, connectors, WorkerPlugins.of(plugins))
-                : Standalone.start(workerProps, connectors, WorkerPlugins.of(plugins), clusterIdLookup);
+                                  java.util.concurrent.CompletableFuture<String> clusterIdLookup,
+                                  Map<String, io.connectsdk.runtime.worker.TargetState> initialStates) {
+        Standalone.Handle handle = Standalone.start(workerProps, connectors, WorkerPlugins.of(plugins),
+                clusterIdLookup == null ? Standalone.lookupClusterIdAsync(new StandaloneConfig(workerProps))
+                        : clusterIdLookup, initialStates);
         synchronized (this) {
             worker = handle;
             if (stopping) {

@@ -98,6 +98,15 @@ class StandaloneCommandTest {
     }
 
     @Test
+    void aJsonConnectorFileWithABadInitialStateIsNamed() throws Exception {
+        Path bad = write("orders.json", "{\"name\": \"orders\", \"config\": {\"connector.class\": \"FileSinkConnector\"},"
+                + " \"initial_state\": \"SLEEPING\"}");
+        CliRun run = run("standalone", worker().toString(), bad.toString());
+        assertOneLineError(run, 2);
+        assertThat(run.err()).contains(bad.toString(), "\"initial_state\" is \"SLEEPING\"", "RUNNING, PAUSED or STOPPED");
+    }
+
+    @Test
     void anInvalidWorkerConfigurationNamesTheFileAndEveryKey() throws Exception {
         Path w = write("worker.properties", "key.converter=StringConverter\noffset.flush.interval.ms=soon\n");
         CliRun run = run("standalone", w.toString());

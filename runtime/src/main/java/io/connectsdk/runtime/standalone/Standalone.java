@@ -7,6 +7,7 @@ import io.connectsdk.runtime.config.WorkerConfig;
 import io.connectsdk.runtime.plugin.Plugins;
 import io.connectsdk.runtime.storage.FileOffsetStore;
 import io.connectsdk.runtime.storage.MemoryStatusStore;
+import io.connectsdk.runtime.worker.TargetState;
 import io.connectsdk.runtime.worker.Worker;
 import io.connectsdk.runtime.worker.WorkerPlugins;
 import java.io.IOException;
@@ -76,6 +77,21 @@ public final class Standalone {
      *     used, or a connector fails to start
      */
     public static Handle start(Map<String, String> workerProps, List<Map<String, String>> connectorProps) {
+        return start(workerProps, connectorProps, Map.of());
+    }
+
+    /**
+     * As {@link #start(Map, List)}, with the state each connector starts in (a connector file's
+     * {@code initial_state}, see {@link ConnectorFile}).
+     *
+     * @param workerProps the worker configuration
+     * @param connectorProps the connector configurations, each with its {@code name}
+     * @param initialStates connector name to its initial state; absent names start {@code STARTED}
+     * @return the running worker; close it to stop
+     */
+    public static Handle start(Map<String, String> workerProps, List<Map<String, String>> connectorProps,
+                               Map<String, TargetState> initialStates) {
+        Objects.requireNonNull(initialStates, "initialStates");
         StandaloneConfig config = new StandaloneConfig(workerProps);
         String pluginPath = config.getList(WorkerConfig.PLUGIN_PATH_CONFIG) == null ? null
                 : String.join(",", config.getList(WorkerConfig.PLUGIN_PATH_CONFIG));
@@ -94,7 +110,7 @@ public final class Standalone {
             log.warn("Plugin problem: {}", problem);
         }
         try {
-            return start(config, connectorProps, WorkerPlugins.of(plugins), plugins, clusterId);
+            return start(config, connectorProps, WorkerPlugins.of(plugins), plugins, clusterId, initialStates);
         } catch (RuntimeException | Error e) {
             plugins.close();
             throw e;
@@ -112,7 +128,7 @@ public final class Standalone {
     public static Handle start(Map<String, String> workerProps, List<Map<String, String>> connectorProps,
                                WorkerPlugins plugins) {
         StandaloneConfig config = new StandaloneConfig(workerProps);
-        return start(config, connectorProps, plugins, null, lookupClusterIdAsync(config));
+        return start(config, connectorProps, plugins, null, lookupClusterIdAsync(config), Map.of());
     }
 
     /**
@@ -129,7 +145,21 @@ public final class Standalone {
      */
     public static Handle start(Map<String, String> workerProps, List<Map<String, String>> connectorProps,
                                WorkerPlugins plugins, CompletableFuture<String> clusterIdLookup) {
+        return start(workerProps, connectorProps, plugins, clusterIdLookup, Map.of());
+    }
+
+    /**
+     * As {@link #start(Map, List, WorkerPlugins, CompletableFuture)}, with the state each connector
+     * starts in (a connector file's {@code initial_state}, see {@link ConnectorFile}).
+     *
+     * @param initialStates connector name to its initial state; absent names start {@code STARTED}
+     * @return the running worker
+     */
+    public static Handle start(Map<String, String> workerProps, List<Map<String, String>> connectorProps,
+                               WorkerPlugins plugins, CompletableFuture<String> clusterIdLookup,
+                               Map<String, TargetState> initialStates) {
         Objects.requireNonNull(clusterIdLookup, "clusterIdLookup");
+        Objects.requireNonNull(initialStates, "initialStates");
         StandaloneConfig config;
         try {
             config = new StandaloneConfig(workerProps);
@@ -137,11 +167,12 @@ public final class Standalone {
             clusterIdLookup.cancel(false);
             throw e;
         }
-        return start(config, connectorProps, plugins, null, clusterIdLookup);
+        return start(config, connectorProps, plugins, null, clusterIdLookup, initialStates);
     }
 
     private static Handle start(StandaloneConfig config, List<Map<String, String>> connectorProps,
-                                WorkerPlugins plugins, AutoCloseable owned, CompletableFuture<String> clusterIdLookup) {
+                                WorkerPlugins plugins, AutoCloseable owned, CompletableFuture<String> clusterIdLookup,
+                                Map<String, TargetState> initialStates) {
         String workerId;
         Worker worker;
         List<Map<String, String>> connectors;
@@ -165,7 +196,8 @@ public final class Standalone {
         Handle handle = new Handle(config, worker, herder, owned);
         try {
             for (Map<String, String> c : connectors) {
-                herder.putConnectorConfig(c.get(ConnectorConfig.NAME_CONFIG), c, false);
+                String name = c.get(ConnectorConfig.NAME_CONFIG);
+                herder.putConnectorConfig(name, c, false, initialStates.getOrDefault(name, TargetState.STARTED));
             }
             awaitClusterId(clusterIdLookup);
         } catch (RuntimeException | Error e) {
@@ -365,10 +397,16 @@ public final class Standalone {
     public static Handle start(Path workerFile, List<Path> connectorFiles) {
         Map<String, String> worker = loadProperties(workerFile);
         List<Map<String, String>> connectors = new ArrayList<>();
+        Map<String, TargetState> states = new HashMap<>();
         for (Path f : connectorFiles) {
-            connectors.add(loadProperties(f));
+            ConnectorFile c = ConnectorFile.read(f);
+            connectors.add(c.config());
+            String name = c.config().get(ConnectorConfig.NAME_CONFIG);
+            if (name != null) {
+                states.put(name.trim(), c.initialState());
+            }
         }
-        return start(worker, connectors);
+        return start(worker, connectors, states);
     }
 
     /**

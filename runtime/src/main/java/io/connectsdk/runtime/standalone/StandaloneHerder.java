@@ -295,7 +295,22 @@ public final class StandaloneHerder implements Herder, ConnectorListener {
      */
     @Override
     public boolean putConnectorConfig(String name, Map<String, String> config, boolean allowReplace) {
+        return putConnectorConfig(name, config, allowReplace, TargetState.STARTED);
+    }
+
+    /**
+     * As {@link #putConnectorConfig(String, Map, boolean)}, with the state a new connector starts in
+     * (Kafka Connect's {@code initial_state}, KIP-980): {@code STARTED} (RUNNING), {@code PAUSED}, or
+     * {@code STOPPED} (not started; its status is STOPPED until it is resumed). A replaced connector
+     * keeps its state.
+     *
+     * @param initialState the state of a new connector
+     * @return whether the connector was created (false: replaced)
+     */
+    public boolean putConnectorConfig(String name, Map<String, String> config, boolean allowReplace,
+                                      TargetState initialState) {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(initialState, "initialState");
         if (name == null || name.isBlank()) {
             throw new ConfigException(ConnectorConfig.NAME_CONFIG, name, "a connector needs a name");
         }
@@ -318,14 +333,19 @@ public final class StandaloneHerder implements Herder, ConnectorListener {
             if (existing != null && !allowReplace) {
                 throw new ConnectException("Connector " + name + " already exists");
             }
-            TargetState target = existing == null ? TargetState.STARTED : existing.target();
+            TargetState target = existing == null ? initialState : existing.target();
             if (existing != null) {
                 cancelReload(name);
                 stopConnectorAndTasks(name, existing);
             }
             connectors.put(name, new Entry(frozen, type, List.of(), target));
-            CompletableFuture<Void> started = target == TargetState.STOPPED ? CompletableFuture.completedFuture(null)
-                    : worker.startConnector(name, frozen, target, this);
+            CompletableFuture<Void> started;
+            if (target == TargetState.STOPPED) {
+                worker.connectorStoppedByRequest(name);
+                started = CompletableFuture.completedFuture(null);
+            } else {
+                started = worker.startConnector(name, frozen, target, this);
+            }
             log.info("Connector {} {}{}", name, existing == null ? "created" : "reconfigured",
                     target == TargetState.STOPPED ? " (stopped: it starts when resumed)" : "");
             return new Object[] {existing == null, started};

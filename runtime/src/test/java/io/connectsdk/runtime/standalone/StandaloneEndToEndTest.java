@@ -272,6 +272,35 @@ class StandaloneEndToEndTest {
     }
 
     @Test
+    void connectorFilesMayStartAConnectorPausedOrStopped() throws Exception {
+        String topic = "initial-states";
+        kafka.createTopic(topic, 1);
+        try (Standalone.Handle handle = Standalone.start(workerProps(), List.of(
+                source("running-src", topic, "max.records", "5"),
+                source("paused-src", topic, "max.records", "5"),
+                source("stopped-src", topic, "max.records", "5")),
+                Map.of("paused-src", io.connectsdk.runtime.worker.TargetState.PAUSED,
+                        "stopped-src", io.connectsdk.runtime.worker.TargetState.STOPPED))) {
+            await().atMost(WAIT).untilAsserted(() -> {
+                assertThat(handle.herder().connectorStatus("running-src").connector().state()).isEqualTo(State.RUNNING);
+                ConnectorStateInfo paused = handle.herder().connectorStatus("paused-src");
+                assertThat(paused.connector().state()).isEqualTo(State.PAUSED);
+            });
+            ConnectorStateInfo stopped = handle.herder().connectorStatus("stopped-src");
+            assertThat(stopped.connector().state()).isEqualTo(State.STOPPED);
+            assertThat(stopped.tasks()).isEmpty();
+            assertThat(TestPlugins.starts("stopped-src", 0)).as("never started").isEmpty();
+
+            handle.herder().resumeConnector("stopped-src");
+            await().atMost(WAIT).untilAsserted(() -> {
+                ConnectorStateInfo resumed = handle.herder().connectorStatus("stopped-src");
+                assertThat(resumed.connector().state()).isEqualTo(State.RUNNING);
+                assertThat(resumed.tasks()).extracting(ConnectorStateInfo.TaskState::state).containsExactly(State.RUNNING);
+            });
+        }
+    }
+
+    @Test
     void sourceStopsPollingAtTheOutstandingRecordsLimitUntilAcknowledgementsArrive() throws Exception {
         String topic = "outstanding";
         kafka.createTopic(topic, 1);
