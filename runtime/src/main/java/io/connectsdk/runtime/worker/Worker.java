@@ -26,6 +26,7 @@ import io.connectsdk.runtime.errors.ErrorReporter;
 import io.connectsdk.runtime.errors.LogReporter;
 import io.connectsdk.runtime.errors.RetryWithToleranceOperator;
 import io.connectsdk.runtime.errors.ToleranceType;
+import io.connectsdk.runtime.herder.BadRequestException;
 import io.connectsdk.runtime.herder.ConnectorTaskId;
 import io.connectsdk.runtime.herder.ConnectorType;
 import io.connectsdk.runtime.herder.State;
@@ -736,7 +737,7 @@ public final class Worker {
      * @param props its configuration
      * @param offsets partitions and their new offsets; a {@code null} offset removes the partition
      * @return whether the connector said it handled the offsets itself too
-     * @throws io.connectsdk.runtime.herder.BadRequestException naming the connector when it refuses
+     * @throws BadRequestException naming the connector when it refuses
      *     them; nothing is written then
      */
     public boolean alterSourceConnectorOffsets(String name, Map<String, String> props,
@@ -746,7 +747,7 @@ public final class Worker {
         try {
             offsetStore.put(name, offsets);
         } catch (IllegalArgumentException e) {
-            throw new io.connectsdk.runtime.herder.BadRequestException(e.getMessage());
+            throw new BadRequestException(e.getMessage());
         }
         return handled;
     }
@@ -759,7 +760,7 @@ public final class Worker {
      * @param props its configuration
      * @param offsets partitions and their new offsets; a {@code null} offset removes the partition
      * @return whether the connector said it handled the offsets itself too
-     * @throws io.connectsdk.runtime.herder.BadRequestException naming the connector when it refuses them
+     * @throws BadRequestException naming the connector when it refuses them
      */
     public boolean confirmSinkConnectorOffsets(String name, Map<String, String> props,
                                                Map<io.connectsdk.api.sink.TopicPartition, Long> offsets) {
@@ -772,16 +773,16 @@ public final class Worker {
                                                        java.util.function.Predicate<C> question) {
         Class<? extends Connector> type = connectorClass(props);
         if (!kind.isAssignableFrom(type)) {
-            throw new io.connectsdk.runtime.herder.BadRequestException("Connector " + name + " (" + type.getName()
+            throw new BadRequestException("Connector " + name + " (" + type.getName()
                     + ") is not a " + kind.getSimpleName());
         }
         try (LoaderSwap swap = LoaderSwap.swap(loaderOf(type))) {
             return question.test(kind.cast(plugins.newInstance(type)));
         } catch (UnsupportedOperationException e) {
-            throw new io.connectsdk.runtime.herder.BadRequestException("Connector " + name + " (" + type.getName()
+            throw new BadRequestException("Connector " + name + " (" + type.getName()
                     + ") does not support altering its offsets" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (RuntimeException | LinkageError e) {
-            throw new io.connectsdk.runtime.herder.BadRequestException("Connector " + name + " (" + type.getName()
+            throw new BadRequestException("Connector " + name + " (" + type.getName()
                     + ") refused the new offsets in alterOffsets: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         }
     }
