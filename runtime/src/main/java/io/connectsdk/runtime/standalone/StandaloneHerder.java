@@ -63,7 +63,8 @@ import org.slf4j.LoggerFactory;
  * restarts the connector and all its tasks once the shortest one expires, so that they read the
  * values again (Kafka Connect restarts the connector, whose tasks restart when their configurations
  * change; here they restart in any case, so that a task reading the values itself gets them too).
- * A restart, reconfiguration or deletion in between replaces or cancels the pending one.
+ * A restart, reconfiguration or deletion in between replaces or cancels the pending one. The
+ * restart waits at least a second ({@link #MIN_RELOAD_DELAY_MS}), however short the time to live.
  *
  * <p><b>Lifecycle.</b> {@link #start()}, then use, then {@link #stop()}, which stops every
  * connector and task (bounded by {@code task.shutdown.graceful.timeout.ms}).
@@ -72,6 +73,11 @@ public final class StandaloneHerder implements Herder, ConnectorListener {
     private static final Logger log = LoggerFactory.getLogger(StandaloneHerder.class);
     /** How long {@link #putConnectorConfig} waits for the connector to start, as Kafka's REST timeout. */
     public static final long DEFAULT_START_TIMEOUT_MS = 90_000;
+    /**
+     * The shortest wait before a restart for expired config provider values, so that a provider
+     * giving a time to live of 0 (or a few ms) cannot restart a connector in a tight loop.
+     */
+    static final long MIN_RELOAD_DELAY_MS = 1_000;
 
     /** What the herder knows of one connector; replaced whole on every change. */
     private record Entry(Map<String, String> config, ConnectorType type, List<Map<String, String>> taskConfigs,
@@ -570,15 +576,17 @@ public final class StandaloneHerder implements Herder, ConnectorListener {
             return;
         }
         ScheduledFuture<?> pending = reloads.get(name);
-        if (pending != null && !pending.isDone() && pending.getDelay(TimeUnit.MILLISECONDS) <= ttlMs) {
+        if (pending != null && !pending.isDone()
+                && pending.getDelay(TimeUnit.MILLISECONDS) <= Math.max(ttlMs, MIN_RELOAD_DELAY_MS)) {
             return; // an earlier restart is due already
         }
         if (pending != null) {
             pending.cancel(false);
         }
-        log.info("Connector {}: config provider values expire in {} ms; the connector and its tasks restart then "
-                + "(config.action.reload=restart)", name, ttlMs);
-        reloads.put(name, executor.schedule(() -> reload(name), ttlMs, TimeUnit.MILLISECONDS));
+        long delayMs = Math.max(ttlMs, MIN_RELOAD_DELAY_MS);
+        log.info("Connector {}: config provider values expire in {} ms; the connector and its tasks restart in {} ms "
+                + "(config.action.reload=restart)", name, ttlMs, delayMs);
+        reloads.put(name, executor.schedule(() -> reload(name), delayMs, TimeUnit.MILLISECONDS));
     }
 
     private void cancelReload(String name) {

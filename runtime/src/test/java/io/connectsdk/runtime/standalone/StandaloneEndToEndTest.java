@@ -251,12 +251,15 @@ class StandaloneEndToEndTest {
         Map<String, String> worker = workerProps();
         worker.put("config.providers", "ttl");
         worker.put("config.providers.ttl.class", TestPlugins.TtlProvider.class.getName());
-        worker.put("config.providers.ttl.param.ttl.ms", "300");
+        worker.put("config.providers.ttl.param.ttl.ms", "0"); // expired at once: restarts wait the 1 s floor
+        long startNanos = System.nanoTime();
         try (Standalone.Handle handle = Standalone.start(worker, List.of(
                 source("reload-src", topic, "max.records", "5", "secret", "${ttl:secret}"),
                 source("fixed-src", topic, "max.records", "5", "secret", "${ttl:secret}",
                         "config.action.reload", "none")))) {
             await().atMost(WAIT).until(() -> TestPlugins.starts("reload-src", 0).size() >= 3);
+            assertThat(Duration.ofNanos(System.nanoTime() - startNanos)).as("two restarts, each a second apart at least")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(2 * StandaloneHerder.MIN_RELOAD_DELAY_MS));
             List<String> secrets = TestPlugins.starts("reload-src", 0).stream().map(c -> c.get("secret")).toList();
             assertThat(secrets).as("each restart read the provider again").doesNotHaveDuplicates()
                     .allSatisfy(v -> assertThat(v).matches("secret-\\d+"));
