@@ -347,7 +347,7 @@ public final class StandaloneHerder implements Herder, ConnectorListener {
             connectors.put(name, new Entry(frozen, type, List.of(), target));
             CompletableFuture<Void> started;
             if (target == TargetState.STOPPED) {
-                worker.connectorStoppedByRequest(name);
+                worker.stopConnectorByRequest(name); // never started: only its status
                 started = CompletableFuture.completedFuture(null);
             } else {
                 started = worker.startConnector(name, frozen, target, this);
@@ -427,12 +427,11 @@ public final class StandaloneHerder implements Herder, ConnectorListener {
                 return null;
             }
             cancelReload(name);
-            stopConnectorAndTasks(name, e);
-            for (int i = 0; i < e.taskConfigs().size(); i++) {
-                worker.statusStore().remove(new ConnectorTaskId(name, i));
-            }
+            List<ConnectorTaskId> tasks = taskIds(name, e.taskConfigs().size());
+            worker.stopAndAwaitTasks(tasks);
+            tasks.forEach(worker.statusStore()::remove);
+            worker.stopConnectorByRequest(name);
             connectors.put(name, new Entry(e.config(), e.type(), List.of(), TargetState.STOPPED));
-            worker.connectorStoppedByRequest(name);
             log.info("Connector {} stopped", name);
             return null;
         });

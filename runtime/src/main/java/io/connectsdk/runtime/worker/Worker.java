@@ -719,11 +719,18 @@ public final class Worker {
     }
 
     /**
-     * Records that the herder stopped a connector ({@code STOPPED}, Kafka Connect's KIP-875 state).
+     * Stops a connector at the herder's request (Kafka Connect's {@code STOPPED} state, KIP-875): its
+     * instance stops if it runs, its status becomes {@code STOPPED}, and its
+     * {@code connector-metrics} MBean stays, its {@code status} reading {@code stopped}. Stop its
+     * tasks first.
      *
      * @param name the connector
      */
-    public void connectorStoppedByRequest(String name) {
+    public void stopConnectorByRequest(String name) {
+        WorkerConnector wc = connectors.remove(name);
+        if (wc != null) {
+            wc.stop(config.taskShutdownGracefulTimeoutMs());
+        }
         connectorStatus(name, State.STOPPED, null, generation.incrementAndGet());
     }
 

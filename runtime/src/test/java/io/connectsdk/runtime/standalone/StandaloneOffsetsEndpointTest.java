@@ -204,6 +204,9 @@ class StandaloneOffsetsEndpointTest {
             assertThat(stopped.connector().state()).isEqualTo(State.STOPPED);
             assertThat(stopped.tasks()).isEmpty();
             assertThat(herder.taskConfigs("alter-src")).isEmpty();
+            assertThat(java.lang.management.ManagementFactory.getPlatformMBeanServer().getAttribute(
+                    new javax.management.ObjectName("kafka.connect:type=connector-metrics,connector=alter-src"), "status"))
+                    .as("its connector-metrics MBean stays").isEqualTo("stopped");
 
             String message = herder.alterConnectorOffsets("alter-src", offsets(Map.of("task", 0), Map.of("seq", 15)));
             assertThat(message).startsWith("The Connect framework-managed offsets for this connector have been altered");
