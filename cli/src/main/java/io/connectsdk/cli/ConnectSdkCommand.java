@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "connect-sdk",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {ValidateCommand.class, PluginsCommand.class, StandaloneCommand.class, HelpCommand.class},
+        subcommands = {ValidateCommand.class, PluginsCommand.class, StandaloneCommand.class, OffsetsCommand.class,
+            HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         description = {
             "Tools for Kafka Connect-style plugins written with connect-sdk.",
