@@ -1,11 +1,11 @@
 package io.connectsdk.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.connectsdk.api.config.ConfigException;
 import io.connectsdk.api.errors.ConnectException;
 import io.connectsdk.runtime.config.ConnectorConfig;
+import io.connectsdk.runtime.herder.BadRequestException;
 import io.connectsdk.runtime.herder.ConnectorOffsets;
 import io.connectsdk.runtime.herder.Herder;
 import io.connectsdk.runtime.standalone.ConnectorFile;
@@ -14,8 +14,6 @@ import io.connectsdk.runtime.worker.TargetState;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -139,39 +137,12 @@ public final class OffsetsCommand implements Callable<Integer> {
 
     /** @return the offsets of {@code --alter}'s file */
     private static ConnectorOffsets readOffsets(Path file) {
-        JsonNode root;
         try {
-            root = JSON.readTree(file.toFile());
+            return ConnectorOffsets.fromJson(JSON.readTree(file.toFile()), "Offsets file " + file);
         } catch (IOException e) {
             throw new ConfigException("Offsets file " + file + " cannot be read as JSON: " + e.getMessage());
+        } catch (BadRequestException e) {
+            throw new ConfigException(e.getMessage());
         }
-        JsonNode list = root == null ? null : root.get("offsets");
-        if (list == null || !list.isArray()) {
-            throw new ConfigException("Offsets file " + file + " needs \"offsets\", an array of "
-                    + "{\"partition\": {...}, \"offset\": {...}} (a null offset removes the partition's)");
-        }
-        List<ConnectorOffsets.PartitionOffset> entries = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode entry = list.get(i);
-            if (!entry.isObject()) {
-                throw new ConfigException("Offsets file " + file + ": offsets[" + i + "] must be a JSON object");
-            }
-            entries.add(new ConnectorOffsets.PartitionOffset(object(file, entry, i, "partition"),
-                    object(file, entry, i, "offset")));
-        }
-        return new ConnectorOffsets(entries);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> object(Path file, JsonNode entry, int i, String field) {
-        JsonNode n = entry.get(field);
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.isObject()) {
-            throw new ConfigException("Offsets file " + file + ": offsets[" + i + "]." + field
-                    + " must be a JSON object or null");
-        }
-        return JSON.convertValue(n, LinkedHashMap.class);
     }
 }

@@ -1,7 +1,10 @@
 package io.connectsdk.runtime.herder;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.connectsdk.api.sink.TopicPartition;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +19,8 @@ import java.util.Map;
  * @param offsets one entry per partition with a committed offset; empty when none
  */
 public record ConnectorOffsets(@JsonProperty("offsets") List<PartitionOffset> offsets) {
+    private static final ObjectMapper TREES = new ObjectMapper();
+
     /** The key of a sink partition's topic. */
     public static final String KAFKA_TOPIC = "kafka_topic";
     /** The key of a sink partition's partition number. */
@@ -120,5 +125,46 @@ public record ConnectorOffsets(@JsonProperty("offsets") List<PartitionOffset> of
         return "The Connect framework-managed offsets for this connector have been " + verb + " successfully. However, "
                 + "if this connector manages offsets externally, they will need to be manually " + verb
                 + " in the system that the connector uses.";
+    }
+
+    /**
+     * Reads offsets in the shape {@code GET /connectors/{name}/offsets} answers, as the body of
+     * {@code PATCH /connectors/{name}/offsets} (or a file with the same content) gives them:
+     * {@code {"offsets":[{"partition":{...},"offset":{...} or null}]}}.
+     *
+     * @param root the parsed JSON
+     * @param source what it is, for messages, e.g. {@code The request body}
+     * @return the entries, in order
+     * @throws BadRequestException naming {@code source} and the entry or field that is malformed
+     */
+    public static ConnectorOffsets fromJson(JsonNode root, String source) {
+        JsonNode list = root == null ? null : root.get("offsets");
+        if (list == null || !list.isArray()) {
+            throw new BadRequestException(source + " needs \"offsets\", an array of "
+                    + "{\"partition\":{...},\"offset\":{...}} (a null offset removes the partition's offset)");
+        }
+        List<PartitionOffset> entries = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode entry = list.get(i);
+            String at = source + ": offsets[" + i + "]";
+            if (!entry.isObject()) {
+                throw new BadRequestException(at + " must be a JSON object, but is " + entry.getNodeType());
+            }
+            entries.add(new PartitionOffset(objectField(entry, at, "partition"), objectField(entry, at, "offset")));
+        }
+        return new ConnectorOffsets(entries);
+    }
+
+    /** @return the field as a map; {@code null} when absent or null */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> objectField(JsonNode entry, String at, String field) {
+        JsonNode n = entry.get(field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isObject()) {
+            throw new BadRequestException(at + "." + field + " must be a JSON object or null, but is " + n.getNodeType());
+        }
+        return TREES.convertValue(n, LinkedHashMap.class);
     }
 }

@@ -334,39 +334,12 @@ final class ConnectApi {
     /** {@code {"offsets":[{"partition":{...},"offset":{...} or null}]}}, as GET answers it. */
     private Response alterOffsets(Request r) {
         JsonNode body = parseObject(r, "{\"offsets\":[{\"partition\":{...},\"offset\":{...}}]}");
-        JsonNode list = body.get("offsets");
-        if (list == null || !list.isArray()) {
-            throw RestException.badRequest("The request body needs \"offsets\", an array of "
-                    + "{\"partition\":{...},\"offset\":{...}} (a null offset removes the partition's offset)");
-        }
-        List<ConnectorOffsets.PartitionOffset> entries = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode entry = list.get(i);
-            if (!entry.isObject()) {
-                throw RestException.badRequest("offsets[" + i + "] must be a JSON object, but is " + describe(entry));
-            }
-            entries.add(new ConnectorOffsets.PartitionOffset(objectField(entry, "offsets[" + i + "]", "partition"),
-                    objectField(entry, "offsets[" + i + "]", "offset")));
-        }
-        String message = herder.alterConnectorOffsets(r.variable("name"), new ConnectorOffsets(entries));
-        return Response.ok(Map.of("message", message));
+        ConnectorOffsets offsets = ConnectorOffsets.fromJson(body, "The request body");
+        return Response.ok(Map.of("message", herder.alterConnectorOffsets(r.variable("name"), offsets)));
     }
 
     private Response resetOffsets(Request r) {
         return Response.ok(Map.of("message", herder.resetConnectorOffsets(r.variable("name"))));
-    }
-
-    /** @return the field as a map; {@code null} when absent or null */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> objectField(JsonNode entry, String at, String field) {
-        JsonNode n = entry.get(field);
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.isObject()) {
-            throw RestException.badRequest(at + "." + field + " must be a JSON object or null, but is " + describe(n));
-        }
-        return Json.MAPPER.convertValue(n, LinkedHashMap.class);
     }
 
     private Response restartTask(Request r) {
