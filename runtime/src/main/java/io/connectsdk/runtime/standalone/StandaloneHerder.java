@@ -477,11 +477,8 @@ public final class StandaloneHerder implements Herder, ConnectorListener {
             boolean handled;
             if (e.type() == ConnectorType.SINK) {
                 Map<io.connectsdk.api.sink.TopicPartition, Long> all = new HashMap<>();
-                for (ConnectorOffsets.PartitionOffset po : SinkGroupOffsets.read(worker.config(), e.config(), name).offsets()) {
-                    all.put(new io.connectsdk.api.sink.TopicPartition(
-                            String.valueOf(po.partition().get(ConnectorOffsets.KAFKA_TOPIC)),
-                            ((Number) po.partition().get(ConnectorOffsets.KAFKA_PARTITION)).intValue()), null);
-                }
+                SinkGroupOffsets.read(worker.config(), e.config(), name).toSinkOffsets().keySet()
+                        .forEach(tp -> all.put(tp, null));
                 handled = worker.confirmSinkConnectorOffsets(name, e.config(), all);
                 SinkGroupOffsets.reset(worker.config(), e.config(), name);
             } else {
