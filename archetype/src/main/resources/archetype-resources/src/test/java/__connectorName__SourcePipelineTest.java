@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * isolating class loader, as a deployed worker loads the packaged plugin.
  */
 @ConnectTest
-class ${connectorName}PipelineTest {
+class ${connectorName}SourcePipelineTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Test
