@@ -11,12 +11,16 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs bin/connect-sdk after `mvn package`, as a user would. */
 class LauncherIT {
+    /** The major version in a JDK's {@code release} file. */
+    private static final Pattern JAVA_VERSION = Pattern.compile("^JAVA_VERSION=\"(\\d+)");
     private static final Path LAUNCHER = Paths.get(System.getProperty("connectsdk.launcher", "../bin/connect-sdk"));
 
     private record Result(int exitCode, String out, String err) {
@@ -125,7 +129,7 @@ class LauncherIT {
                     continue;
                 }
                 for (String line : Files.readAllLines(release, StandardCharsets.UTF_8)) {
-                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^JAVA_VERSION=\"(\\d+)").matcher(line);
+                    Matcher m = JAVA_VERSION.matcher(line);
                     if (m.find() && Integer.parseInt(m.group(1)) >= minMajor) {
                         return dir;
                     }
