@@ -4,7 +4,7 @@
 // packagePath, name (connectorName), type ('Source' or 'Sink').
 def other = type == 'Source' ? 'Sink' : 'Source'
 assert new File(root, '.gitignore').isFile() : 'the template .gitignore was not generated'
-['README.md', 'worker.properties', 'connector.properties', 'src/assembly/plugin.xml'].each {
+['README.md', 'worker.properties', 'connector.properties'].each {
     assert new File(root, it).isFile() : "missing $it"
 }
 ['Connector', 'Task', 'Config'].each {
@@ -43,4 +43,12 @@ def entries = new java.util.zip.ZipFile(zip).withCloseable { z -> z.entries().co
 assert entries.contains("$artifact/lib/$artifact-${version}.jar".toString()) : "plugin jar not in $entries"
 assert !entries.any { it.contains('connect-sdk-api') } : "the SPI is bundled: $entries"
 assert new File(root, "target/plugin/$artifact/lib/$artifact-${version}.jar").isFile()
+// connect-sdk:validate ran in verify and passed
+def report = new File(root, 'target/connect-sdk-validate.json')
+assert report.isFile() : 'connect-sdk:validate wrote no report'
+assert report.getText('UTF-8').contains("$name${type}Connector") : 'the validate report does not list the connector'
+def log = new File(root, 'build.log').getText('UTF-8')
+if (!log.contains('PASSED: 1 location, 1 plugin, 0 errors')) {
+    throw new AssertionError('connect-sdk:validate did not pass (see build.log)') // not assert: it would print the log
+}
 return true
