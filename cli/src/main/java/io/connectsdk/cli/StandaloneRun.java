@@ -4,7 +4,6 @@ import io.connectsdk.api.config.ConfigException;
 import io.connectsdk.api.storage.Converter;
 import io.connectsdk.api.storage.HeaderConverter;
 import io.connectsdk.runtime.config.WorkerConfig;
-import io.connectsdk.runtime.plugin.PluginDesc;
 import io.connectsdk.runtime.plugin.Plugins;
 import io.connectsdk.runtime.rest.PluginInfo;
 import io.connectsdk.runtime.rest.RestServer;
@@ -144,14 +143,7 @@ final class StandaloneRun {
     /** @return the plugins for {@code GET /connector-plugins} */
     private List<PluginInfo> pluginInfos() {
         Plugins p = plugins;
-        if (p == null) {
-            return List.of();
-        }
-        List<PluginInfo> result = new ArrayList<>();
-        for (PluginDesc d : p.plugins()) {
-            result.add(new PluginInfo(d.className(), PluginInfo.Type.fromName(d.type().name()), d.version()));
-        }
-        return result;
+        return p == null ? List.of() : PluginInfo.of(p);
     }
 
     /**

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.connectsdk.runtime.plugin.PluginDesc;
+import io.connectsdk.runtime.plugin.Plugins;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -28,6 +32,18 @@ public record PluginInfo(@JsonProperty("class") String className,
     public PluginInfo {
         Objects.requireNonNull(className, "className");
         Objects.requireNonNull(type, "type");
+    }
+
+    /**
+     * @param plugins the plugins a worker found ({@code plugin.path} and the built-ins)
+     * @return each as {@code GET /connector-plugins} shows it, in the order of {@link Plugins#plugins()}
+     */
+    public static List<PluginInfo> of(Plugins plugins) {
+        List<PluginInfo> result = new ArrayList<>();
+        for (PluginDesc d : plugins.plugins()) {
+            result.add(new PluginInfo(d.className(), Type.fromName(d.type().name()), d.version()));
+        }
+        return result;
     }
 
     /** @return whether this is a source or sink connector */

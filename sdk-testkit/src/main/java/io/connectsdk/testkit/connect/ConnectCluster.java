@@ -668,7 +668,7 @@ public final class ConnectCluster implements AutoCloseable {
             }
             Map<String, Object> restConfig = new HashMap<>(extraWorkerConfig);
             restConfig.putIfAbsent("listeners", "http://127.0.0.1:0");
-            RestServer server = new RestServer(restConfig, herder.proxy(), () -> pluginInfos(found), true);
+            RestServer server = new RestServer(restConfig, herder.proxy(), () -> PluginInfo.of(found), true);
             server.start();
             workerPlugins = new RecordingPlugins(WorkerPlugins.of(found), view);
             rest = server;
@@ -703,14 +703,6 @@ public final class ConnectCluster implements AutoCloseable {
                 log.debug("{}warm-up: {} not loaded: {}", PREFIX, name, e.toString());
             }
         }
-    }
-
-    private static List<PluginInfo> pluginInfos(Plugins registry) {
-        List<PluginInfo> infos = new ArrayList<>();
-        for (PluginDesc d : registry.plugins()) {
-            infos.add(new PluginInfo(d.className(), PluginInfo.Type.fromName(d.type().name()), d.version()));
-        }
-        return infos;
     }
 
     private void startWorker(List<Map<String, String>> connectors) {
