@@ -83,13 +83,18 @@ public class RunMojo extends AbstractMojo {
             throw new MojoFailureException("connect-sdk:run hosts what connect-sdk:package wrote, but " + pluginDirectory
                     + " does not exist: run `mvn package connect-sdk:run`");
         }
-        Map<String, String> worker = workerProperties();
+        Map<String, String> worker;
         List<Map<String, String>> configs = new ArrayList<>();
         Map<String, TargetState> states = new HashMap<>();
-        for (File file : connectorFiles()) {
-            ConnectorFile c = ConnectorFile.read(file.toPath());
-            configs.add(c.config());
-            states.put(c.config().get("name"), c.initialState());
+        try {
+            worker = workerProperties();
+            for (File file : connectorFiles()) {
+                ConnectorFile c = ConnectorFile.read(file.toPath());
+                configs.add(c.config());
+                states.put(c.config().get("name"), c.initialState());
+            }
+        } catch (RuntimeException e) { // unreadable or invalid files: the message names the file and key
+            throw new MojoFailureException("connect-sdk:run: " + e.getMessage(), e);
         }
         EmbeddedKafkaBroker broker = null;
         Plugins plugins = null;
