@@ -11,7 +11,7 @@ check(log =~ /connect-sdk:run: embedded Kafka broker at 127\.0\.0\.1:\d+/, 'no e
 check(log =~ /connect-sdk:run: plugin\.path=\S+target\/plugin \(instead of somewhere\/else\)/, 'plugin.path not set to target/plugin')
 check(log =~ /connect-sdk:run: worker 127\.0\.0\.1:(\d+), REST API \[http:\/\/127\.0\.0\.1:\1\/\]/,
         'no REST API on a free port, or a worker id that does not name it')
-check(log.contains('connect-sdk:run: connector ticks RUNNING'), 'the connector did not run')
+check(log.contains('connect-sdk:run: connector ticks RUNNING, task 0 RUNNING'), 'the connector and its task did not run')
 check(!log.contains('[INFO] [RaftManager'), 'the broker logs at INFO')
 check(log.contains('connect-sdk:run: stopped'), 'the run did not stop')
 def offsets = new File(basedir, 'target/connect-sdk-run/offsets.json')

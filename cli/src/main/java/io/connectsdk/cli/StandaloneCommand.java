@@ -5,9 +5,9 @@ import io.connectsdk.api.errors.ConnectException;
 import io.connectsdk.runtime.config.ConfigProviders;
 import io.connectsdk.runtime.config.ConnectorConfig;
 import io.connectsdk.runtime.config.WorkerConfig;
-import io.connectsdk.runtime.herder.ConnectorStateInfo;
-import io.connectsdk.runtime.herder.Herder;
-import io.connectsdk.runtime.herder.State;
+
+
+
 import io.connectsdk.runtime.metrics.ConnectMetrics;
 import io.connectsdk.runtime.plugin.PluginLocationException;
 import io.connectsdk.runtime.standalone.ConnectorFile;
@@ -240,7 +240,7 @@ public final class StandaloneCommand implements Callable<Integer> {
             run.stop();
             throw e;
         }
-        awaitTasks(worker.herder(), TASKS_SETTLE);
+        worker.herder().awaitTasksSettled(TASKS_SETTLE); // for a more telling banner
         out.print(StandaloneBanner.render(workerFile, checked, connectorFiles, worker, run.restUris(),
                 embeddedKafka ? workerProps.get(WorkerConfig.BOOTSTRAP_SERVERS_CONFIG) : null,
                 embeddedKafka ? replacedBootstrap : null, run.brokerDir(), run.brokerDirIsTemporary()));
@@ -340,37 +340,6 @@ public final class StandaloneCommand implements Callable<Integer> {
         } catch (ConnectException e) { // a ConfigException for invalid connector configurations
             throw new Failure(Main.EXIT_PROBLEMS, culprit(e.getMessage()) + oneLine(e.getMessage()), e);
         }
-    }
-
-    /**
-     * Waits (bounded) until every connector that is running has its tasks and none of them is still
-     * unassigned; connectors start their tasks asynchronously. Only for a more telling banner.
-     */
-    private static void awaitTasks(Herder herder, Duration max) {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (System.nanoTime() < deadline && !tasksSettled(herder)) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private static boolean tasksSettled(Herder herder) {
-        for (String name : herder.connectors()) {
-            try {
-                ConnectorStateInfo status = herder.connectorStatus(name);
-                if (status.connector().state() == State.RUNNING && (status.tasks().isEmpty()
-                        || status.tasks().stream().anyMatch(t -> t.state() == State.UNASSIGNED))) {
-                    return false;
-                }
-            } catch (RuntimeException e) {
-                return true; // e.g. removed meanwhile: nothing to wait for
-            }
-        }
-        return true;
     }
 
     /** @return "file: " of the connector a message is about ("Connector 'name' ..."), or "" */

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,6 +47,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class RunMojo extends AbstractMojo {
     /** How long a Ctrl-C waits for the worker to stop and commit its offsets. */
     private static final long STOP_BOUND_SECONDS = 60;
+    /** How long the start-up report waits for the tasks to start. */
+    private static final Duration TASKS_SETTLE = Duration.ofSeconds(5);
     /** scheme://host:0[/path]: groups scheme://, host (maybe empty or [v6]), the rest. */
     private static final Pattern PORT_ZERO = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)(\\[[^]]*]|[^:/]*):0(/.*)?");
 
@@ -127,6 +130,7 @@ public class RunMojo extends AbstractMojo {
             Plugins found = plugins;
             rest = new RestServer(worker, handle.herder(), () -> PluginInfo.of(found), true);
             rest.start();
+            handle.herder().awaitTasksSettled(TASKS_SETTLE);
             report(handle, rest);
             Runtime.getRuntime().addShutdownHook(hook);
             if (runForSeconds > 0) {

@@ -34,6 +34,46 @@ public interface Herder {
     ConnectorStateInfo.TaskState taskStatus(ConnectorTaskId id);
 
     /**
+     * Waits, at most {@code max}, until every running connector has its tasks and none of them is
+     * still unassigned: connectors start their tasks asynchronously, so a launcher that reports
+     * what runs right after the start would mostly see {@code UNASSIGNED} tasks. Polls the statuses
+     * every 50 ms; for start-up reports, not for synchronisation.
+     *
+     * @param max the longest to wait
+     * @return whether the tasks settled in time (also {@code false} when interrupted)
+     */
+    default boolean awaitTasksSettled(java.time.Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (!tasksSettled()) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean tasksSettled() {
+        for (String name : connectors()) {
+            try {
+                ConnectorStateInfo status = connectorStatus(name);
+                if (status.connector().state() == State.RUNNING && (status.tasks().isEmpty()
+                        || status.tasks().stream().anyMatch(t -> t.state() == State.UNASSIGNED))) {
+                    return false;
+                }
+            } catch (RuntimeException e) {
+                // e.g. removed meanwhile: nothing to wait for
+            }
+        }
+        return true;
+    }
+
+    /**
      * Creates or replaces a connector. Validates the configuration first; an invalid one is
      * refused whole with a {@link io.connectsdk.api.config.ConfigException} naming every bad key,
      * and nothing changes.
