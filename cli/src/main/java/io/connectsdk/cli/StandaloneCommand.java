@@ -6,8 +6,6 @@ import io.connectsdk.runtime.config.ConfigProviders;
 import io.connectsdk.runtime.config.ConnectorConfig;
 import io.connectsdk.runtime.config.WorkerConfig;
 
-
-
 import io.connectsdk.runtime.metrics.ConnectMetrics;
 import io.connectsdk.runtime.plugin.PluginLocationException;
 import io.connectsdk.runtime.standalone.ConnectorFile;

@@ -1,5 +1,6 @@
 package io.connectsdk.maven;
 
+import io.connectsdk.runtime.config.ConnectorConfig;
 import io.connectsdk.runtime.config.WorkerConfig;
 import io.connectsdk.runtime.herder.ConnectorStateInfo;
 import io.connectsdk.runtime.plugin.Plugins;
@@ -94,7 +95,10 @@ public class RunMojo extends AbstractMojo {
             for (File file : connectorFiles()) {
                 ConnectorFile c = ConnectorFile.read(file.toPath());
                 configs.add(c.config());
-                states.put(c.config().get("name"), c.initialState());
+                String name = c.config().get(ConnectorConfig.NAME_CONFIG);
+                if (name != null) {
+                    states.put(name.trim(), c.initialState()); // as the worker names it
+                }
             }
         } catch (RuntimeException e) { // unreadable or invalid files: the message names the file and key
             throw new MojoFailureException("connect-sdk:run: " + e.getMessage(), e);
